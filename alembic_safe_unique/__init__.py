@@ -1,0 +1,52 @@
+"""alembic-safe-unique: add unique constraints to big PostgreSQL tables without downtime.
+
+Importing the package registers ``op.create_unique_constraint_concurrently`` and its companions
+with Alembic, and their autogenerate renderers.
+"""
+
+from __future__ import annotations
+
+from . import render, toimpl  # noqa: F401  (registration happens on import)
+from .config import Settings, configure, current_settings
+from .errors import (
+    BuildInProgressError,
+    DuplicateKeysError,
+    IdentifierTooLongError,
+    IndexConflictError,
+    LockNotAcquiredError,
+    SafeUniqueError,
+    TableNotFoundError,
+    TransactionOwnershipError,
+    UnsafeShapeError,
+    UnsupportedServerError,
+)
+from .ops import (
+    AttachUniqueConstraintOp,
+    CreateIndexConcurrentlyOp,
+    CreateUniqueConstraintConcurrentlyOp,
+    DetachUniqueConstraintOp,
+    DropIndexConcurrentlyOp,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AttachUniqueConstraintOp",
+    "BuildInProgressError",
+    "CreateIndexConcurrentlyOp",
+    "CreateUniqueConstraintConcurrentlyOp",
+    "DetachUniqueConstraintOp",
+    "DropIndexConcurrentlyOp",
+    "DuplicateKeysError",
+    "IdentifierTooLongError",
+    "IndexConflictError",
+    "LockNotAcquiredError",
+    "SafeUniqueError",
+    "Settings",
+    "TableNotFoundError",
+    "TransactionOwnershipError",
+    "UnsafeShapeError",
+    "UnsupportedServerError",
+    "configure",
+    "current_settings",
+]

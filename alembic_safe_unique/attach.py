@@ -1,0 +1,158 @@
+"""The short ACCESS EXCLUSIVE steps: attach a built index as a constraint, and undo that.
+
+Each step is one short transaction under ``SET LOCAL lock_timeout``: while it waits for its
+lock every later query on the table queues behind it, so it gives up quickly, says who holds
+the table, and tries again after an exponential, jittered pause.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from alembic.operations import Operations
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.schema import DropConstraint
+
+from . import catalog
+from .build import ensure_index, expected_shape, require_table
+from .config import Settings
+from .ddl import (
+    AddUniqueConstraintUsingIndex,
+    RenameIndex,
+    SetSessionSetting,
+    table_stub,
+    unique_constraint,
+)
+from .errors import IndexConflictError, LockNotAcquiredError
+from .session import connection, execute, is_offline, log, short_transaction, sqlstate
+from .spec import UniqueConstraintSpec
+
+_LOCK_NOT_AVAILABLE = "55P03"
+
+
+def retry_delay(attempt: int, settings: Settings) -> float:
+    """Full jitter: uniform in [0, min(max, base * 2**(attempt-1))]."""
+    ceiling = min(settings.retry_max_delay_s, settings.retry_base_delay_s * 2 ** (attempt - 1))
+    return random.uniform(0, ceiling)
+
+
+def run_under_lock_timeout(
+    operations: Operations,
+    spec: UniqueConstraintSpec,
+    statements: Sequence[Any],
+    settings: Settings,
+    what: str,
+) -> None:
+    """Run ``statements`` in one short transaction, retried while the lock is not granted."""
+    offline = is_offline(operations)
+    table_oid = (
+        None if offline else require_table(connection(operations), spec.table_name, spec.schema)
+    )
+    for attempt in range(1, settings.lock_attempts + 1):
+        try:
+            with short_transaction(operations):
+                execute(
+                    operations,
+                    SetSessionSetting("lock_timeout", settings.lock_timeout_ms, local=True),
+                )
+                for statement in statements:
+                    execute(operations, statement)
+            return
+        except DBAPIError as error:
+            if offline or sqlstate(error) != _LOCK_NOT_AVAILABLE:
+                raise
+            assert table_oid is not None
+            holders = catalog.lock_holders(connection(operations), table_oid)
+            blockers = "; ".join(h.describe() for h in holders) or "(gone by now)"
+            log.warning(
+                "%s: attempt %d of %d could not lock %s within %d ms. Held by: %s",
+                what,
+                attempt,
+                settings.lock_attempts,
+                spec.qualified_table,
+                settings.lock_timeout_ms,
+                blockers,
+            )
+            if attempt == settings.lock_attempts:
+                raise LockNotAcquiredError(
+                    f"{what} on {spec.qualified_table} never got its ACCESS EXCLUSIVE lock: "
+                    f"{settings.lock_attempts} attempts of {settings.lock_timeout_ms} ms each. "
+                    f"Sessions holding the table at the last attempt: {blockers}. The unique "
+                    "index is built and valid; end those sessions (or wait for a quieter "
+                    "moment) and run the migration again: it only retries this step. "
+                    "lock_timeout_ms= and lock_attempts= on the operation, or "
+                    "alembic_safe_unique.configure(), change the budget."
+                ) from error
+            time.sleep(retry_delay(attempt, settings))
+
+
+def attach_unique_constraint(
+    operations: Operations, spec: UniqueConstraintSpec, settings: Settings
+) -> None:
+    """Build (or reuse) the unique index, then attach it as the constraint."""
+    if not is_offline(operations) and _constraint_in_place(operations, spec):
+        log.info("%s is already in place; nothing to do.", spec.describe())
+        return
+    ensure_index(operations, spec.index(), settings)
+    table = table_stub(spec.table_name, spec.schema)
+    attach = AddUniqueConstraintUsingIndex(
+        table,
+        spec.constraint_name,
+        spec.source_index_name,
+        deferrable=spec.deferrable,
+        initially=spec.initially,
+    )
+    run_under_lock_timeout(operations, spec, [attach], settings, f"Attaching {spec.describe()}")
+    log.info("Attached %s.", spec.describe())
+
+
+def detach_unique_constraint(
+    operations: Operations, spec: UniqueConstraintSpec, settings: Settings
+) -> None:
+    """Replace the constraint by a unique index of the same shape, never leaving no guard."""
+    if not is_offline(operations) and not _constraint_in_place(operations, spec, exists_only=True):
+        log.info("%s is not there; only making sure its index exists.", spec.describe())
+        ensure_index(operations, spec.index(), settings)
+        return
+    same_name = spec.source_index_name == spec.constraint_name
+    build_as = spec.scratch_index_name() if same_name else spec.source_index_name
+    ensure_index(operations, spec.index(name=build_as), settings)
+    statements: list[Any] = [DropConstraint(_constraint(spec))]
+    if same_name:
+        statements.append(RenameIndex(spec.schema, build_as, spec.source_index_name))
+    run_under_lock_timeout(operations, spec, statements, settings, f"Detaching {spec.describe()}")
+    log.info("Detached %s; index %s guards the table.", spec.describe(), spec.source_index_name)
+
+
+def _constraint(spec: UniqueConstraintSpec) -> Any:
+    return unique_constraint(spec.constraint_name, spec.table_name, spec.columns, spec.schema)
+
+
+def _constraint_in_place(
+    operations: Operations, spec: UniqueConstraintSpec, *, exists_only: bool = False
+) -> bool:
+    """Is the constraint already there? Raises when it is there with another definition."""
+    conn = connection(operations)
+    table_oid = require_table(conn, spec.table_name, spec.schema)
+    state = catalog.index_state(conn, table_oid, spec.constraint_name)
+    if state is None or state.constraint_name is None or state.table_oid != table_oid:
+        return False
+    if exists_only:
+        return True
+    same = (
+        state.constraint_type == "u"
+        and state.deferrable == bool(spec.deferrable)
+        and state.initially_deferred == (str(spec.initially or "").upper() == "DEFERRED")
+        and catalog.index_shape(conn, state.oid) == expected_shape(operations, spec.index())
+    )
+    if not same:
+        raise IndexConflictError(
+            f"Constraint {spec.constraint_name!r} already exists on {spec.qualified_table} with "
+            f"another definition: {state.constraint_definition}. Wanted: {spec.describe()}"
+            f"{' DEFERRABLE' if spec.deferrable else ''}. Drop it first (op.drop_constraint) or "
+            "choose another name."
+        )
+    return True

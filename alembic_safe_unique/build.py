@@ -1,0 +1,194 @@
+"""Building and dropping indexes concurrently, healing what earlier failed runs left behind.
+
+Every function here expects to run inside ``session.outside_transaction``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import sqlalchemy as sa
+from alembic.operations import Operations
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.schema import CreateIndex, DropIndex
+
+from . import catalog
+from .config import Settings
+from .ddl import CreateScratchTableLike, table_stub
+from .errors import (
+    BuildInProgressError,
+    DuplicateKeysError,
+    IndexConflictError,
+    TableNotFoundError,
+)
+from .session import (
+    connection,
+    error_detail,
+    execute,
+    is_offline,
+    log,
+    short_transaction,
+    sqlstate,
+    timeouts_off,
+)
+from .spec import IndexSpec
+
+_SCRATCH_TABLE = "alembic_safe_unique_scratch"
+_SCRATCH_INDEX = "alembic_safe_unique_scratch_idx"
+_UNIQUE_VIOLATION = "23505"
+
+
+def require_table(conn: Connection, table_name: str, schema: str | None) -> int:
+    oid = catalog.relation_oid(conn, table_name, schema)
+    if oid is None:
+        shown = f"{schema}.{table_name}" if schema else table_name
+        raise TableNotFoundError(
+            f"Table {shown!r} does not exist (checked with the connection's search_path). "
+            "Check the table name and schema= of the operation."
+        )
+    return oid
+
+
+def expected_shape(operations: Operations, spec: IndexSpec) -> catalog.IndexShape:
+    """What ``spec`` would build, as PostgreSQL itself spells it.
+
+    Built on an empty temporary twin of the table inside a transaction that is rolled back, so
+    the server (not string matching) normalizes expressions, predicates and operator classes.
+    """
+    conn = connection(operations)
+    scratch = table_stub(_SCRATCH_TABLE, None)
+    source = table_stub(spec.table_name, spec.schema)
+    with short_transaction(operations, keep=False):
+        execute(operations, CreateScratchTableLike(_SCRATCH_TABLE, source))
+        execute(operations, CreateIndex(spec.renamed(_SCRATCH_INDEX).to_index(on_table=scratch)))
+        scratch_oid = catalog.relation_oid(conn, _SCRATCH_INDEX, "pg_temp")
+        assert scratch_oid is not None
+        return catalog.index_shape(conn, scratch_oid)
+
+
+def ensure_index(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
+    """Make sure a valid index matching ``spec`` exists, building it concurrently if needed."""
+    if is_offline(operations):
+        _build(operations, spec, settings)
+        return
+    conn = connection(operations)
+    table_oid = require_table(conn, spec.table_name, spec.schema)
+    state = _settled_state(operations, table_oid, spec, settings)
+    if state is not None:
+        if state.table_oid != table_oid:
+            raise IndexConflictError(
+                f"An index named {spec.name!r} already exists on table {state.table_name!r}, "
+                f"not on {spec.qualified_table!r}: {state.definition}. Index names are unique "
+                "per schema; choose another name."
+            )
+        if not state.is_valid:
+            _drop_leftover(operations, spec, state, settings)
+        else:
+            existing = catalog.index_shape(conn, state.oid)
+            wanted = expected_shape(operations, spec)
+            if existing != wanted:
+                raise IndexConflictError(
+                    f"Index {spec.name!r} already exists with another definition.\n"
+                    f"  existing: {state.definition}\n"
+                    f"  wanted:   {_create_sql(conn, spec)}\n"
+                    "Rename one of them, or drop the existing index (DROP INDEX CONCURRENTLY) "
+                    "if it is no longer needed, then run the migration again."
+                )
+            log.info("Reusing the valid index %s built earlier (same definition).", spec.name)
+            return
+    _build(operations, spec, settings)
+
+
+def _settled_state(
+    operations: Operations, table_oid: int, spec: IndexSpec, settings: Settings
+) -> catalog.IndexState | None:
+    """The index's state once no other session is still building it."""
+    conn = connection(operations)
+    deadline = time.monotonic() + settings.other_build_wait_s
+    state = catalog.index_state(conn, table_oid, spec.name)
+    while state is not None and state.building_pid is not None:
+        if time.monotonic() > deadline:
+            raise BuildInProgressError(
+                f"Index {spec.name!r} on {spec.qualified_table} is still being built by "
+                f"another session (pid {state.building_pid}). Let it finish and run the "
+                "migration again, or stop it with "
+                f"SELECT pg_cancel_backend({state.building_pid}); and run the migration again."
+            )
+        log.warning(
+            "Index %s on %s is being built by another session (pid %s); waiting for it.",
+            spec.name,
+            spec.qualified_table,
+            state.building_pid,
+        )
+        time.sleep(1.0)
+        state = catalog.index_state(conn, table_oid, spec.name)
+    return state
+
+
+def _drop_leftover(
+    operations: Operations, spec: IndexSpec, state: catalog.IndexState, settings: Settings
+) -> None:
+    rejects = " It still rejected colliding writes." if state.is_ready else ""
+    log.warning(
+        "Dropping the invalid index %s on %s left by an earlier failed build.%s",
+        spec.name,
+        spec.qualified_table,
+        rejects,
+    )
+    drop_index(operations, spec.name, spec.schema, settings)
+
+
+def drop_index(
+    operations: Operations, index_name: str, schema: str | None, settings: Settings
+) -> None:
+    """``DROP INDEX CONCURRENTLY`` with timeouts off (it waits like a build does)."""
+    index = sa.Index(index_name, _table=table_stub("unused", schema), postgresql_concurrently=True)
+    with timeouts_off(operations, settings.client_check_interval_ms):
+        execute(operations, DropIndex(index))
+
+
+def _create_sql(conn: Connection, spec: IndexSpec) -> str:
+    return str(CreateIndex(spec.to_index()).compile(dialect=conn.dialect))
+
+
+def _build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
+    log.info("Building %s concurrently; reads and writes go on meanwhile.", spec.describe())
+    started = time.monotonic()
+    try:
+        with timeouts_off(operations, settings.client_check_interval_ms):
+            execute(operations, CreateIndex(spec.to_index(concurrently=True)))
+    except DBAPIError as error:
+        _clean_up_failed_build(operations, spec, settings, error)
+        raise
+    log.info("Built index %s in %.1f s.", spec.name, time.monotonic() - started)
+
+
+def _clean_up_failed_build(
+    operations: Operations, spec: IndexSpec, settings: Settings, error: DBAPIError
+) -> None:
+    """Drop the invalid index a failed build leaves, then explain the failure if we can."""
+    conn = connection(operations)
+    if error.connection_invalidated or conn.invalidated or conn.closed:
+        return
+    table_oid = catalog.relation_oid(conn, spec.table_name, spec.schema)
+    state = catalog.index_state(conn, table_oid, spec.name) if table_oid else None
+    if state is not None and not state.is_valid:
+        drop_index(operations, spec.name, spec.schema, settings)
+    if sqlstate(error) == _UNIQUE_VIOLATION:
+        raise _duplicates_error(conn, spec, error) from error
+
+
+def _duplicates_error(conn: Connection, spec: IndexSpec, error: DBAPIError) -> DuplicateKeysError:
+    detail = error_detail(error) or "(no detail from the driver)"
+    query = catalog.render_query(conn, catalog.duplicate_groups_query(spec))
+    columns = ", ".join(str(c) for c in spec.columns)
+    return DuplicateKeysError(
+        f"Cannot build unique index {spec.name!r} on {spec.qualified_table} ({columns}): the "
+        f"table holds duplicate keys. PostgreSQL reported: {detail}\n"
+        "The failed index was dropped, nothing is left behind, and the migration did not "
+        "advance. List every duplicate group with:\n\n"
+        f"    {query.replace(chr(10), chr(10) + '    ')};\n\n"
+        "Remove or merge the duplicates (in a data migration before this one), then run the "
+        "migration again."
+    )

@@ -1,0 +1,46 @@
+"""Process-wide defaults for how the operations run, overridable per operation."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Defaults for the short-lock steps and for waiting on other builds.
+
+    ``lock_timeout_ms`` bounds how long readers and writers can queue behind a waiting
+    ``ACCESS EXCLUSIVE`` request; the step is retried ``lock_attempts`` times with exponential
+    backoff (``retry_base_delay_s`` doubling up to ``retry_max_delay_s``) and full jitter.
+    """
+
+    lock_timeout_ms: int = 1000
+    lock_attempts: int = 8
+    retry_base_delay_s: float = 0.5
+    retry_max_delay_s: float = 30.0
+    other_build_wait_s: float = 600.0
+    client_check_interval_ms: int = 1000
+
+    def __post_init__(self) -> None:
+        if self.lock_timeout_ms <= 0:
+            raise ValueError("lock_timeout_ms must be a positive number of milliseconds")
+        if self.lock_attempts < 1:
+            raise ValueError("lock_attempts must be at least 1")
+        if self.retry_base_delay_s < 0 or self.retry_max_delay_s < 0:
+            raise ValueError("retry delays cannot be negative")
+
+
+_current = Settings()
+
+
+def configure(**changes: float) -> Settings:
+    """Change the process-wide defaults (for example from env.py) and return the new ones."""
+    global _current
+    _current = dataclasses.replace(_current, **changes)  # type: ignore[arg-type]
+    return _current
+
+
+def current_settings() -> Settings:
+    """The defaults in force now."""
+    return _current

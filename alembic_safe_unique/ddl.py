@@ -1,0 +1,153 @@
+"""SQLAlchemy DDL elements for the statements SQLAlchemy has no construct for.
+
+Compiled per dialect with ``@compiles`` so offline ``--sql`` output and online execution are the
+same text, and every identifier is quoted by the dialect's preparer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.schema import ExecutableDDLElement  # type: ignore[attr-defined,unused-ignore]
+from sqlalchemy.sql.compiler import DDLCompiler
+
+# Settings this package changes; a closed set so nothing user-supplied reaches SET.
+SESSION_SETTINGS = frozenset(
+    {"lock_timeout", "statement_timeout", "client_connection_check_interval"}
+)
+
+
+def _checked_setting(name: str) -> str:
+    if name not in SESSION_SETTINGS:
+        raise ValueError(f"{name!r} is not a setting alembic-safe-unique manages")
+    return name
+
+
+class SetSessionSetting(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """``SET name = <milliseconds>`` for the session (``local=True``: for the transaction)."""
+
+    def __init__(self, name: str, milliseconds: int, *, local: bool = False) -> None:
+        self.name = _checked_setting(name)
+        self.milliseconds = int(milliseconds)
+        self.local = local
+
+
+class ResetSessionSetting(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """``RESET name``: back to the role/database default."""
+
+    def __init__(self, name: str) -> None:
+        self.name = _checked_setting(name)
+
+
+class AddUniqueConstraintUsingIndex(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """``ALTER TABLE t ADD CONSTRAINT c UNIQUE USING INDEX i [DEFERRABLE ...]``."""
+
+    def __init__(
+        self,
+        table: sa.Table,
+        constraint_name: str,
+        index_name: str,
+        *,
+        deferrable: bool | None = None,
+        initially: str | None = None,
+    ) -> None:
+        self.table = table
+        self.constraint_name = constraint_name
+        self.index_name = index_name
+        self.deferrable = deferrable
+        self.initially = initially
+
+
+class RenameIndex(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """``ALTER INDEX schema.old RENAME TO new``."""
+
+    def __init__(self, schema: str | None, old_name: str, new_name: str) -> None:
+        self.schema = schema
+        self.old_name = old_name
+        self.new_name = new_name
+
+
+class CreateScratchTableLike(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """``CREATE TEMPORARY TABLE scratch (LIKE source)``: an empty twin to compile indexes on."""
+
+    def __init__(self, scratch_name: str, source: sa.Table) -> None:
+        self.scratch_name = scratch_name
+        self.source = source
+
+
+@compiles(SetSessionSetting)
+def _compile_set(element: SetSessionSetting, compiler: DDLCompiler, **kw: Any) -> str:
+    scope = "SET LOCAL" if element.local else "SET"
+    return "%s %s = %d" % (scope, element.name, element.milliseconds)
+
+
+@compiles(ResetSessionSetting)
+def _compile_reset(element: ResetSessionSetting, compiler: DDLCompiler, **kw: Any) -> str:
+    return "RESET %s" % element.name
+
+
+@compiles(AddUniqueConstraintUsingIndex)
+def _compile_add_using_index(
+    element: AddUniqueConstraintUsingIndex, compiler: DDLCompiler, **kw: Any
+) -> str:
+    preparer = compiler.preparer
+    parts = [
+        "ALTER TABLE",
+        preparer.format_table(element.table),
+        "ADD CONSTRAINT",
+        preparer.quote(element.constraint_name),
+        "UNIQUE USING INDEX",
+        preparer.quote(element.index_name),
+    ]
+    if element.deferrable is not None:
+        parts.append("DEFERRABLE" if element.deferrable else "NOT DEFERRABLE")
+    if element.initially is not None:
+        parts.append("INITIALLY " + _checked_initially(element.initially))
+    return " ".join(parts)
+
+
+def _checked_initially(initially: str) -> str:
+    value = initially.upper()
+    if value not in ("DEFERRED", "IMMEDIATE"):
+        raise ValueError(f"initially must be 'DEFERRED' or 'IMMEDIATE', got {initially!r}")
+    return value
+
+
+@compiles(RenameIndex)
+def _compile_rename_index(element: RenameIndex, compiler: DDLCompiler, **kw: Any) -> str:
+    preparer = compiler.preparer
+    old = preparer.quote(element.old_name)
+    if element.schema is not None:
+        old = preparer.quote_schema(element.schema) + "." + old
+    return "ALTER INDEX %s RENAME TO %s" % (old, preparer.quote(element.new_name))
+
+
+@compiles(CreateScratchTableLike)
+def _compile_scratch(element: CreateScratchTableLike, compiler: DDLCompiler, **kw: Any) -> str:
+    preparer = compiler.preparer
+    return "CREATE TEMPORARY TABLE %s (LIKE %s)" % (
+        preparer.quote(element.scratch_name),
+        preparer.format_table(element.source),
+    )
+
+
+def table_stub(table_name: str, schema: str | None, columns: tuple[str, ...] = ()) -> sa.Table:
+    """A detached Table with just enough to compile statements about ``schema.table_name``."""
+    return sa.Table(
+        table_name,
+        sa.MetaData(),
+        *(sa.Column(c, sa.types.NULLTYPE) for c in columns),
+        schema=schema,
+    )
+
+
+def unique_constraint(
+    constraint_name: str, table_name: str, columns: tuple[str, ...], schema: str | None, **kw: Any
+) -> sa.UniqueConstraint:
+    """The UniqueConstraint a ``DROP CONSTRAINT`` or a non-PostgreSQL dialect needs."""
+    table = table_stub(table_name, schema, columns)
+    constraint = sa.UniqueConstraint(*(table.c[c] for c in columns), name=constraint_name, **kw)
+    table.append_constraint(constraint)
+    return constraint

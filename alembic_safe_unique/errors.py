@@ -1,0 +1,47 @@
+"""Errors raised by alembic-safe-unique.
+
+Each one is written for the person reading a failed deploy log: what happened, on which table and
+index, and what to run next.
+"""
+
+from __future__ import annotations
+
+
+class SafeUniqueError(Exception):
+    """Base class: every refusal or failure of this package."""
+
+
+class UnsafeShapeError(SafeUniqueError, ValueError):
+    """The requested unique constraint cannot be attached ``USING INDEX``."""
+
+
+class IdentifierTooLongError(SafeUniqueError, ValueError):
+    """A new name would be silently truncated by PostgreSQL (63 bytes)."""
+
+
+class UnsupportedServerError(SafeUniqueError):
+    """The server version cannot do this safely (or at all)."""
+
+
+class TransactionOwnershipError(SafeUniqueError):
+    """env.py handed Alembic a connection already inside a transaction."""
+
+
+class IndexConflictError(SafeUniqueError):
+    """An index or constraint of that name exists with another definition."""
+
+
+class TableNotFoundError(SafeUniqueError):
+    """The target table does not exist."""
+
+
+class DuplicateKeysError(SafeUniqueError):
+    """The table holds rows that violate the requested uniqueness."""
+
+
+class LockNotAcquiredError(SafeUniqueError):
+    """The short ``ACCESS EXCLUSIVE`` step never got its lock within the retries."""
+
+
+class BuildInProgressError(SafeUniqueError):
+    """Another session is still building the same index."""

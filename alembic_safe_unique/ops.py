@@ -1,0 +1,422 @@
+"""The operations: what each one means, its inverse, and its autogenerate diff form.
+
+Nothing here runs SQL; ``toimpl`` does. Importing this module registers ``op.<name>`` for each
+class (once: Alembic 1.17.2+ refuses a second registration).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from alembic.operations import MigrateOperation, Operations
+from alembic.operations.ops import DropConstraintOp
+
+from .ddl import unique_constraint
+from .spec import IndexColumn, IndexSpec, UniqueConstraintSpec
+from .validation import check_constraint_columns, check_identifier_length
+
+
+class _UniqueConstraintOpBase(MigrateOperation):
+    """Holds the arguments shared by the constraint operations and validates them."""
+
+    def __init__(
+        self,
+        constraint_name: str,
+        table_name: str,
+        columns: Sequence[str],
+        *,
+        schema: str | None = None,
+        index_name: str | None = None,
+        deferrable: bool | None = None,
+        initially: str | None = None,
+        postgresql_nulls_not_distinct: bool | None = None,
+        postgresql_include: Sequence[str] | None = None,
+        lock_timeout_ms: int | None = None,
+        lock_attempts: int | None = None,
+        **kw: Any,
+    ) -> None:
+        check_constraint_columns(constraint_name, columns, kw)
+        check_identifier_length("constraint", constraint_name)
+        check_identifier_length("index", index_name)
+        if initially is not None and str(initially).upper() not in ("DEFERRED", "IMMEDIATE"):
+            raise ValueError(f"initially must be 'DEFERRED' or 'IMMEDIATE', got {initially!r}")
+        self.constraint_name = constraint_name
+        self.table_name = table_name
+        self.columns = list(columns)
+        self.schema = schema
+        self.index_name = index_name
+        self.deferrable = deferrable
+        self.initially = initially
+        self.postgresql_nulls_not_distinct = postgresql_nulls_not_distinct
+        self.postgresql_include = list(postgresql_include) if postgresql_include else None
+        self.lock_timeout_ms = lock_timeout_ms
+        self.lock_attempts = lock_attempts
+
+    def spec(self) -> UniqueConstraintSpec:
+        return UniqueConstraintSpec(
+            constraint_name=self.constraint_name,
+            table_name=self.table_name,
+            columns=tuple(self.columns),
+            schema=self.schema,
+            index_name=self.index_name,
+            deferrable=self.deferrable,
+            initially=self.initially,
+            nulls_not_distinct=self.postgresql_nulls_not_distinct,
+            include=tuple(self.postgresql_include or ()),
+        )
+
+    def to_constraint(self) -> sa.UniqueConstraint:
+        options: dict[str, Any] = {}
+        if self.deferrable is not None:
+            options["deferrable"] = self.deferrable
+        if self.initially is not None:
+            options["initially"] = self.initially
+        if self.postgresql_nulls_not_distinct is not None:
+            options["postgresql_nulls_not_distinct"] = self.postgresql_nulls_not_distinct
+        if self.postgresql_include:
+            options["postgresql_include"] = self.postgresql_include
+        return unique_constraint(
+            self.constraint_name, self.table_name, tuple(self.columns), self.schema, **options
+        )
+
+    def arguments(self) -> dict[str, Any]:
+        """Keyword arguments that differ from the defaults, for reverse() and rendering."""
+        names = (
+            "schema",
+            "index_name",
+            "deferrable",
+            "initially",
+            "postgresql_nulls_not_distinct",
+            "postgresql_include",
+            "lock_timeout_ms",
+            "lock_attempts",
+        )
+        return {name: getattr(self, name) for name in names if getattr(self, name) is not None}
+
+
+@Operations.register_operation("create_unique_constraint_concurrently")
+class CreateUniqueConstraintConcurrentlyOp(_UniqueConstraintOpBase):
+    """Build a unique index concurrently, then attach it as a unique constraint."""
+
+    @classmethod
+    def create_unique_constraint_concurrently(
+        cls,
+        operations: Operations,
+        constraint_name: str,
+        table_name: str,
+        columns: Sequence[str],
+        *,
+        schema: str | None = None,
+        deferrable: bool | None = None,
+        initially: str | None = None,
+        postgresql_nulls_not_distinct: bool | None = None,
+        postgresql_include: Sequence[str] | None = None,
+        lock_timeout_ms: int | None = None,
+        lock_attempts: int | None = None,
+        **kw: Any,
+    ) -> None:
+        """Add a unique constraint without locking out reads and writes for the build.
+
+        On PostgreSQL this runs, outside any transaction::
+
+            CREATE UNIQUE INDEX CONCURRENTLY <name> ON <table> (<columns>)
+            -- then, in a short transaction of its own:
+            SET LOCAL lock_timeout = <lock_timeout_ms>
+            ALTER TABLE <table> ADD CONSTRAINT <name> UNIQUE USING INDEX <name>
+
+        The build runs with ``lock_timeout`` and ``statement_timeout`` off (restored afterwards).
+        An invalid index left by an earlier failed run is dropped concurrently first; a valid
+        index of the same name and definition is reused. If the table holds duplicate keys the
+        failed index is dropped and :class:`.DuplicateKeysError` names the key and gives a query
+        listing every duplicate group. The attach is retried with backoff and jitter when the
+        lock is not granted within ``lock_timeout_ms``; re-running after that only retries the
+        attach. Re-running once the constraint exists does nothing.
+
+        Other dialects get what ``op.create_unique_constraint`` does there (SQLite through a
+        batch table rebuild), so one revision serves a SQLite development database too.
+
+        :param constraint_name: name of the constraint (and of its index); at most 63 bytes.
+        :param table_name: the existing table.
+        :param columns: column names. Expressions, partial (WHERE) or non-default operator
+         classes can only be unique *indexes*: use :meth:`create_index_concurrently`.
+        :param schema: schema of the table, if not the default.
+        :param deferrable: ``True`` for ``DEFERRABLE``.
+        :param initially: ``"DEFERRED"`` or ``"IMMEDIATE"``.
+        :param postgresql_nulls_not_distinct: ``NULLS NOT DISTINCT`` (PostgreSQL 15+).
+        :param postgresql_include: non-key columns to ``INCLUDE`` in the index.
+        :param lock_timeout_ms: how long the attach may wait for its lock per attempt (default
+         from :func:`alembic_safe_unique.configure`, 1000 ms).
+        :param lock_attempts: how many times to try the attach (default 8).
+        """
+        op = cls(
+            constraint_name,
+            table_name,
+            columns,
+            schema=schema,
+            deferrable=deferrable,
+            initially=initially,
+            postgresql_nulls_not_distinct=postgresql_nulls_not_distinct,
+            postgresql_include=postgresql_include,
+            lock_timeout_ms=lock_timeout_ms,
+            lock_attempts=lock_attempts,
+            **kw,
+        )
+        operations.invoke(op)
+
+    def reverse(self) -> DropConstraintOp:
+        return DropConstraintOp.from_constraint(self.to_constraint())
+
+    def to_diff_tuple(self) -> tuple[str, sa.UniqueConstraint]:
+        return ("add_constraint", self.to_constraint())
+
+
+@Operations.register_operation("attach_unique_constraint")
+class AttachUniqueConstraintOp(_UniqueConstraintOpBase):
+    """Attach a unique index built earlier (the second of the two autogenerated revisions)."""
+
+    @classmethod
+    def attach_unique_constraint(
+        cls,
+        operations: Operations,
+        constraint_name: str,
+        table_name: str,
+        columns: Sequence[str],
+        *,
+        index_name: str | None = None,
+        schema: str | None = None,
+        deferrable: bool | None = None,
+        initially: str | None = None,
+        postgresql_nulls_not_distinct: bool | None = None,
+        postgresql_include: Sequence[str] | None = None,
+        lock_timeout_ms: int | None = None,
+        lock_attempts: int | None = None,
+    ) -> None:
+        """Turn the unique index ``index_name`` into the constraint ``constraint_name``.
+
+        Runs ``ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX ...`` in a short transaction
+        of its own under ``SET LOCAL lock_timeout``, retried with backoff and jitter, so readers
+        and writers never queue behind it for longer than the timeout. PostgreSQL renames the
+        index to the constraint name. The columns and options describe the index, so a missing
+        or invalid index is (re)built concurrently first and the inverse can rebuild it.
+
+        :param index_name: the unique index to attach; defaults to ``constraint_name``.
+
+        The other parameters are those of :meth:`create_unique_constraint_concurrently`.
+        """
+        op = cls(
+            constraint_name,
+            table_name,
+            columns,
+            schema=schema,
+            index_name=index_name,
+            deferrable=deferrable,
+            initially=initially,
+            postgresql_nulls_not_distinct=postgresql_nulls_not_distinct,
+            postgresql_include=postgresql_include,
+            lock_timeout_ms=lock_timeout_ms,
+            lock_attempts=lock_attempts,
+        )
+        operations.invoke(op)
+
+    def reverse(self) -> DetachUniqueConstraintOp:
+        return DetachUniqueConstraintOp(
+            self.constraint_name, self.table_name, self.columns, **self.arguments()
+        )
+
+    def to_diff_tuple(self) -> tuple[str, sa.UniqueConstraint]:
+        return ("add_constraint", self.to_constraint())
+
+
+@Operations.register_operation("detach_unique_constraint")
+class DetachUniqueConstraintOp(_UniqueConstraintOpBase):
+    """Drop a unique constraint but keep a unique index in its place: the attach undone."""
+
+    @classmethod
+    def detach_unique_constraint(
+        cls,
+        operations: Operations,
+        constraint_name: str,
+        table_name: str,
+        columns: Sequence[str],
+        *,
+        index_name: str | None = None,
+        schema: str | None = None,
+        deferrable: bool | None = None,
+        initially: str | None = None,
+        postgresql_nulls_not_distinct: bool | None = None,
+        postgresql_include: Sequence[str] | None = None,
+        lock_timeout_ms: int | None = None,
+        lock_attempts: int | None = None,
+    ) -> None:
+        """Drop the constraint and leave the unique index ``index_name`` as the guard.
+
+        The table is never without a unique guard: the replacement index is built concurrently
+        first (under a temporary name when it takes the constraint's name), then one short
+        transaction under ``SET LOCAL lock_timeout`` drops the constraint and renames the index.
+        This is the inverse of :meth:`attach_unique_constraint`: afterwards the schema is
+        exactly what the build revision left.
+
+        The parameters are those of :meth:`attach_unique_constraint`.
+        """
+        op = cls(
+            constraint_name,
+            table_name,
+            columns,
+            schema=schema,
+            index_name=index_name,
+            deferrable=deferrable,
+            initially=initially,
+            postgresql_nulls_not_distinct=postgresql_nulls_not_distinct,
+            postgresql_include=postgresql_include,
+            lock_timeout_ms=lock_timeout_ms,
+            lock_attempts=lock_attempts,
+        )
+        operations.invoke(op)
+
+    def reverse(self) -> AttachUniqueConstraintOp:
+        return AttachUniqueConstraintOp(
+            self.constraint_name, self.table_name, self.columns, **self.arguments()
+        )
+
+    def to_diff_tuple(self) -> tuple[str, sa.UniqueConstraint]:
+        return ("remove_constraint", self.to_constraint())
+
+
+@Operations.register_operation("create_index_concurrently")
+class CreateIndexConcurrentlyOp(MigrateOperation):
+    """``CREATE [UNIQUE] INDEX CONCURRENTLY``, with leftover healing and duplicate reporting."""
+
+    def __init__(
+        self,
+        index_name: str,
+        table_name: str,
+        columns: Sequence[IndexColumn],
+        *,
+        schema: str | None = None,
+        unique: bool = False,
+        **kw: Any,
+    ) -> None:
+        check_identifier_length("index", index_name)
+        if isinstance(columns, str) or not columns:
+            raise ValueError(f"Index {index_name!r} needs a non-empty list of columns")
+        self.index_name = index_name
+        self.table_name = table_name
+        self.columns = list(columns)
+        self.schema = schema
+        self.unique = unique
+        self.kw = kw
+
+    @classmethod
+    def create_index_concurrently(
+        cls,
+        operations: Operations,
+        index_name: str,
+        table_name: str,
+        columns: Sequence[IndexColumn],
+        *,
+        schema: str | None = None,
+        unique: bool = False,
+        **kw: Any,
+    ) -> None:
+        """Build an index without blocking writes, outside any transaction.
+
+        The one way to add a *partial* or *expression* unique (which PostgreSQL can never hold
+        as a constraint), and the build half of a unique constraint. ``lock_timeout`` and
+        ``statement_timeout`` are off for the build and restored afterwards. An invalid index
+        of this name (an earlier failed or killed build) is dropped concurrently and rebuilt; a
+        valid one with the same definition is reused; one with another definition is an error
+        showing both. Duplicate keys fail the build, the failed index is dropped, and the error
+        gives a query listing every duplicate group.
+
+        :param index_name: name of the index, at most 63 bytes.
+        :param table_name: the existing table.
+        :param columns: column names, ``sa.text()`` expressions or SQL expressions.
+        :param schema: schema of the table.
+        :param unique: ``True`` for a unique index.
+        :param kw: dialect options as for ``op.create_index``: ``postgresql_where``,
+         ``postgresql_include``, ``postgresql_nulls_not_distinct``, ``postgresql_using``,
+         ``postgresql_ops``, ...
+
+        Other dialects get a plain ``op.create_index``.
+        """
+        operations.invoke(cls(index_name, table_name, columns, schema=schema, unique=unique, **kw))
+
+    def spec(self) -> IndexSpec:
+        return IndexSpec.build(
+            self.index_name,
+            self.table_name,
+            self.columns,
+            schema=self.schema,
+            unique=self.unique,
+            options=self.kw,
+        )
+
+    def to_index(self) -> sa.Index:
+        return self.spec().to_index()
+
+    def reverse(self) -> DropIndexConcurrentlyOp:
+        return DropIndexConcurrentlyOp(
+            self.index_name, self.table_name, schema=self.schema, _reverse=self
+        )
+
+    def to_diff_tuple(self) -> tuple[str, sa.Index]:
+        return ("add_index", self.to_index())
+
+
+@Operations.register_operation("drop_index_concurrently")
+class DropIndexConcurrentlyOp(MigrateOperation):
+    """``DROP INDEX CONCURRENTLY``: removes an index without blocking reads and writes."""
+
+    def __init__(
+        self,
+        index_name: str,
+        table_name: str | None = None,
+        *,
+        schema: str | None = None,
+        _reverse: CreateIndexConcurrentlyOp | None = None,
+    ) -> None:
+        self.index_name = index_name
+        self.table_name = table_name
+        self.schema = schema
+        self._reverse = _reverse
+
+    @classmethod
+    def drop_index_concurrently(
+        cls,
+        operations: Operations,
+        index_name: str,
+        table_name: str | None = None,
+        *,
+        schema: str | None = None,
+    ) -> None:
+        """Drop an index concurrently, outside any transaction, with timeouts off.
+
+        An index that is already gone is logged and skipped, so a re-run after a crash
+        completes. An index that backs a constraint cannot be dropped this way; the error says
+        to use ``op.drop_constraint`` or ``op.detach_unique_constraint``.
+
+        :param index_name: the index.
+        :param table_name: its table (used by other dialects).
+        :param schema: the schema of the index, if not on the search path.
+        """
+        operations.invoke(cls(index_name, table_name, schema=schema))
+
+    def reverse(self) -> CreateIndexConcurrentlyOp:
+        if self._reverse is None:
+            raise ValueError(
+                f"drop_index_concurrently({self.index_name!r}) does not know the index "
+                "definition, so it has no automatic reverse; write the downgrade by hand."
+            )
+        return self._reverse
+
+    def to_diff_tuple(self) -> tuple[str, sa.Index]:
+        if self._reverse is not None:
+            return ("remove_index", self._reverse.to_index())
+        return (
+            "remove_index",
+            IndexSpec.build(
+                self.index_name, self.table_name or "", ["?"], schema=self.schema
+            ).to_index(),
+        )

@@ -1,0 +1,116 @@
+"""How the operations render into revision files, dispatched by op class like Alembic's render.
+
+Each renderer adds the package import to the file, so the revision registers the ops it calls
+even when run by an env.py that forgot to import the package.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from alembic.autogenerate import renderers
+from alembic.autogenerate.api import AutogenContext
+from sqlalchemy.sql.elements import ClauseElement, TextClause, conv
+
+from .ops import (
+    AttachUniqueConstraintOp,
+    CreateIndexConcurrentlyOp,
+    CreateUniqueConstraintConcurrentlyOp,
+    DetachUniqueConstraintOp,
+    DropIndexConcurrentlyOp,
+    _UniqueConstraintOpBase,
+)
+
+PACKAGE_IMPORT = "import alembic_safe_unique  # noqa: F401  (registers op.*_concurrently)"
+
+
+def render_name(name: Any) -> str:
+    """A name as source: ``op.f('...')`` when it came from a naming convention."""
+    if isinstance(name, conv):
+        return "op.f(%r)" % str(name)
+    return repr(name)
+
+
+def render_value(autogen_context: AutogenContext, value: Any) -> str:
+    """Python source for an argument: plain values by repr, SQL as ``sa.text(...)``."""
+    if isinstance(value, TextClause):
+        return "sa.text(%r)" % value.text
+    if isinstance(value, ClauseElement):
+        dialect = autogen_context.dialect or sa.create_mock_engine("postgresql://", None).dialect
+        compiled = value.compile(dialect=dialect, compile_kwargs={"literal_binds": True})
+        return "sa.text(%r)" % str(compiled)
+    if isinstance(value, (list, tuple)):
+        return "[%s]" % ", ".join(render_value(autogen_context, item) for item in value)
+    return repr(value)
+
+
+def _call(
+    autogen_context: AutogenContext, name: str, args: list[str], kwargs: dict[str, Any]
+) -> str:
+    autogen_context.imports.add(PACKAGE_IMPORT)
+    rendered = list(args)
+    for key, value in kwargs.items():
+        rendered.append(f"{key}={render_value(autogen_context, value)}")
+    prefix = autogen_context.opts.get("alembic_module_prefix", "op.")
+    return f"{prefix}{name}({', '.join(rendered)})"
+
+
+def _render_constraint_op(
+    autogen_context: AutogenContext, name: str, operation: _UniqueConstraintOpBase
+) -> str:
+    args = [
+        render_name(operation.constraint_name),
+        repr(operation.table_name),
+        render_value(autogen_context, operation.columns),
+    ]
+    return _call(autogen_context, name, args, operation.arguments())
+
+
+@renderers.dispatch_for(CreateUniqueConstraintConcurrentlyOp)
+def _render_create_unique_constraint_concurrently(
+    autogen_context: AutogenContext, operation: CreateUniqueConstraintConcurrentlyOp
+) -> str:
+    return _render_constraint_op(
+        autogen_context, "create_unique_constraint_concurrently", operation
+    )
+
+
+@renderers.dispatch_for(AttachUniqueConstraintOp)
+def _render_attach_unique_constraint(
+    autogen_context: AutogenContext, operation: AttachUniqueConstraintOp
+) -> str:
+    return _render_constraint_op(autogen_context, "attach_unique_constraint", operation)
+
+
+@renderers.dispatch_for(DetachUniqueConstraintOp)
+def _render_detach_unique_constraint(
+    autogen_context: AutogenContext, operation: DetachUniqueConstraintOp
+) -> str:
+    return _render_constraint_op(autogen_context, "detach_unique_constraint", operation)
+
+
+@renderers.dispatch_for(CreateIndexConcurrentlyOp)
+def _render_create_index_concurrently(
+    autogen_context: AutogenContext, operation: CreateIndexConcurrentlyOp
+) -> str:
+    args = [
+        render_name(operation.index_name),
+        repr(operation.table_name),
+        render_value(autogen_context, operation.columns),
+    ]
+    kwargs: dict[str, Any] = {"schema": operation.schema, "unique": operation.unique or None}
+    kwargs.update(operation.kw)
+    kwargs = {key: value for key, value in kwargs.items() if value is not None}
+    return _call(autogen_context, "create_index_concurrently", args, kwargs)
+
+
+@renderers.dispatch_for(DropIndexConcurrentlyOp)
+def _render_drop_index_concurrently(
+    autogen_context: AutogenContext, operation: DropIndexConcurrentlyOp
+) -> str:
+    args = [render_name(operation.index_name)]
+    if operation.table_name is not None:
+        args.append(repr(operation.table_name))
+    kwargs = {"schema": operation.schema} if operation.schema is not None else {}
+    return _call(autogen_context, "drop_index_concurrently", args, kwargs)

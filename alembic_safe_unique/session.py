@@ -1,0 +1,187 @@
+"""Where statements run: outside Alembic's transaction, in short explicit ones, timeouts set.
+
+The operations need three things Alembic does not give directly: to leave its transaction
+(``autocommit_block``) without failing when already outside it, to run a few statements in a
+transaction of their own, and to switch timeouts off for a build without leaking the change.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import sqlalchemy as sa
+from alembic.operations import Operations
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.engine import Connection
+
+from . import catalog
+from .ddl import ResetSessionSetting, SetSessionSetting
+from .errors import TransactionOwnershipError, UnsupportedServerError
+from .validation import is_affected_by_concurrent_build_bug
+
+log = logging.getLogger("alembic.safe_unique")
+
+_BUILD_TIMEOUTS = ("lock_timeout", "statement_timeout")
+
+
+def is_offline(operations: Operations) -> bool:
+    return bool(operations.get_context().as_sql)
+
+
+def is_postgresql(operations: Operations) -> bool:
+    return operations.get_context().dialect.name == "postgresql"
+
+
+def connection(operations: Operations) -> Connection:
+    """The live connection (the autocommit one while inside an autocommit block)."""
+    bind = operations.get_bind()
+    assert isinstance(bind, Connection)
+    return bind
+
+
+def execute(operations: Operations, statement: Any) -> None:
+    """Run (online) or print (offline ``--sql``) one statement."""
+    operations.get_context().impl.execute(statement)
+
+
+def server_version(operations: Operations) -> tuple[int, ...] | None:
+    info = operations.get_context().dialect.server_version_info
+    return tuple(int(part) for part in info[:2]) if info else None
+
+
+def refuse_unsafe_server(operations: Operations, *, needs_nulls_not_distinct: bool = False) -> None:
+    """Refuse servers that cannot build concurrently safely, or lack a requested feature."""
+    version = server_version(operations)
+    if version is None:
+        return
+    shown = ".".join(str(part) for part in version)
+    if is_affected_by_concurrent_build_bug(version):
+        raise UnsupportedServerError(
+            f"PostgreSQL {shown} can silently corrupt indexes built with CREATE INDEX "
+            "CONCURRENTLY (fixed in 14.4). Upgrade the server to 14.4 or later before running "
+            "this migration; nothing was changed."
+        )
+    if needs_nulls_not_distinct and version < (15,):
+        raise UnsupportedServerError(
+            f"NULLS NOT DISTINCT needs PostgreSQL 15 or later; this server is {shown}. "
+            "Drop postgresql_nulls_not_distinct or upgrade the server; nothing was changed."
+        )
+
+
+def _dbapi_autocommit(conn: Connection) -> bool:
+    if conn.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
+        return True
+    dbapi_connection = conn.connection.dbapi_connection
+    return bool(getattr(dbapi_connection, "autocommit", False))
+
+
+@contextmanager
+def outside_transaction(operations: Operations) -> Iterator[None]:
+    """Run the body outside any transaction, the way ``CREATE INDEX CONCURRENTLY`` needs.
+
+    Uses Alembic's ``autocommit_block`` (which commits what the migration did so far), except
+    when the connection is already in autocommit mode (the user's own ``autocommit_block``, or
+    an engine made with ``isolation_level="AUTOCOMMIT"``): then the body simply runs.
+    """
+    context: MigrationContext = operations.get_context()
+    if context.as_sql:
+        with context.autocommit_block():
+            yield
+        return
+    if _dbapi_autocommit(connection(operations)):
+        yield
+        return
+    if getattr(context, "_in_external_transaction", False):
+        raise TransactionOwnershipError(
+            "CREATE INDEX CONCURRENTLY must run outside a transaction, but env.py handed Alembic "
+            "a connection that is already inside one, which Alembic cannot commit. In env.py, "
+            "open the connection with `with engine.connect() as connection:` (not "
+            "`engine.begin()`), run no statement on it before `context.configure(...)`, and "
+            "let `with context.begin_transaction():` own the transaction. Nothing was changed "
+            "by this operation."
+        )
+    with context.autocommit_block():
+        yield
+
+
+@contextmanager
+def short_transaction(operations: Operations, *, keep: bool = True) -> Iterator[None]:
+    """``BEGIN`` ... ``COMMIT`` of our own, inside an autocommit block.
+
+    ``ROLLBACK`` on error, and also at the end when ``keep`` is false (a look that must leave
+    nothing behind).
+    """
+    execute(operations, sa.text("BEGIN"))
+    try:
+        yield
+    except BaseException:
+        if not is_offline(operations):
+            execute(operations, sa.text("ROLLBACK"))
+        raise
+    execute(operations, sa.text("COMMIT" if keep else "ROLLBACK"))
+
+
+@contextmanager
+def timeouts_off(operations: Operations, client_check_interval_ms: int) -> Iterator[None]:
+    """Switch lock and statement timeouts off for a concurrent build, then put them back.
+
+    A short timeout would cancel the build half-way and leave an invalid index. Online, the
+    exact previous session values are restored (even those env.py set); offline the script
+    ``RESET``s them. Online on 14+, the server also checks every ``client_check_interval_ms``
+    that we are still connected, so a killed migration does not leave an orphan build running.
+    """
+    if is_offline(operations):
+        for name in _BUILD_TIMEOUTS:
+            execute(operations, SetSessionSetting(name, 0))
+        try:
+            yield
+        finally:
+            for name in _BUILD_TIMEOUTS:
+                execute(operations, ResetSessionSetting(name))
+        return
+
+    conn = connection(operations)
+    names = list(_BUILD_TIMEOUTS)
+    version = server_version(operations)
+    if client_check_interval_ms > 0 and version is not None and version >= (14,):
+        names.append("client_connection_check_interval")
+    previous = {name: catalog.setting(conn, name) for name in names}
+    for name in _BUILD_TIMEOUTS:
+        execute(operations, SetSessionSetting(name, 0))
+    if "client_connection_check_interval" in previous:
+        execute(
+            operations,
+            SetSessionSetting("client_connection_check_interval", client_check_interval_ms),
+        )
+    try:
+        yield
+    finally:
+        if not conn.invalidated and not conn.closed:
+            for name, value in previous.items():
+                catalog.restore_setting(conn, name, value)
+
+
+def sqlstate(error: BaseException) -> str | None:
+    """The SQLSTATE of a driver error, whichever driver raised it."""
+    original = getattr(error, "orig", error)
+    for attribute in ("sqlstate", "pgcode"):
+        code = getattr(original, attribute, None)
+        if isinstance(code, str):
+            return code
+    return None
+
+
+def error_detail(error: BaseException) -> str | None:
+    """PostgreSQL's DETAIL line (``Key (a, b)=(1, 2) is duplicated.``), where the driver has it."""
+    original = getattr(error, "orig", error)
+    diag = getattr(original, "diag", None)
+    detail = getattr(diag, "message_detail", None) or getattr(original, "detail", None)
+    if detail:
+        return str(detail)
+    for line in str(original).splitlines():
+        if line.startswith("DETAIL:"):
+            return line[len("DETAIL:") :].strip()
+    return None

@@ -1,0 +1,152 @@
+"""How each operation runs: a few lines per op, dispatched by op class like Alembic's toimpl.
+
+PostgreSQL gets the concurrent, lock-aware path; every other dialect gets what the plain Alembic
+operation does there, so one revision also serves a SQLite development database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from alembic.operations import Operations
+
+from . import attach, build, catalog
+from .config import Settings, current_settings
+from .errors import IndexConflictError
+from .ops import (
+    AttachUniqueConstraintOp,
+    CreateIndexConcurrentlyOp,
+    CreateUniqueConstraintConcurrentlyOp,
+    DetachUniqueConstraintOp,
+    DropIndexConcurrentlyOp,
+    _UniqueConstraintOpBase,
+)
+from .session import (
+    connection,
+    is_offline,
+    is_postgresql,
+    log,
+    outside_transaction,
+    refuse_unsafe_server,
+)
+
+
+def _settings(operation: _UniqueConstraintOpBase) -> Settings:
+    overrides = {
+        "lock_timeout_ms": operation.lock_timeout_ms,
+        "lock_attempts": operation.lock_attempts,
+    }
+    changes = {name: value for name, value in overrides.items() if value is not None}
+    return dataclasses.replace(current_settings(), **changes)
+
+
+def _is_sqlite(operations: Operations) -> bool:
+    return operations.get_context().dialect.name == "sqlite"
+
+
+def _add_unique_constraint_plainly(
+    operations: Operations, operation: _UniqueConstraintOpBase
+) -> None:
+    """What ``op.create_unique_constraint`` does on this dialect (batch mode on SQLite)."""
+    if _is_sqlite(operations):
+        with operations.batch_alter_table(operation.table_name, schema=operation.schema) as batch:
+            batch.create_unique_constraint(operation.constraint_name, operation.columns)
+        return
+    operations.create_unique_constraint(
+        operation.constraint_name,
+        operation.table_name,
+        operation.columns,
+        schema=operation.schema,
+        deferrable=operation.deferrable,
+        initially=operation.initially,
+    )
+
+
+def _drop_unique_constraint_plainly(
+    operations: Operations, operation: _UniqueConstraintOpBase
+) -> None:
+    if _is_sqlite(operations):
+        with operations.batch_alter_table(operation.table_name, schema=operation.schema) as batch:
+            batch.drop_constraint(operation.constraint_name, type_="unique")
+        return
+    operations.drop_constraint(
+        operation.constraint_name, operation.table_name, type_="unique", schema=operation.schema
+    )
+
+
+@Operations.implementation_for(CreateUniqueConstraintConcurrentlyOp)
+def create_unique_constraint_concurrently(
+    operations: Operations, operation: CreateUniqueConstraintConcurrentlyOp
+) -> None:
+    if not is_postgresql(operations):
+        _add_unique_constraint_plainly(operations, operation)
+        return
+    spec = operation.spec()
+    refuse_unsafe_server(operations, needs_nulls_not_distinct=bool(spec.nulls_not_distinct))
+    with outside_transaction(operations):
+        attach.attach_unique_constraint(operations, spec, _settings(operation))
+
+
+@Operations.implementation_for(AttachUniqueConstraintOp)
+def attach_unique_constraint(operations: Operations, operation: AttachUniqueConstraintOp) -> None:
+    if not is_postgresql(operations):
+        operations.impl.drop_index(operation.spec().index().to_index())
+        _add_unique_constraint_plainly(operations, operation)
+        return
+    spec = operation.spec()
+    refuse_unsafe_server(operations, needs_nulls_not_distinct=bool(spec.nulls_not_distinct))
+    with outside_transaction(operations):
+        attach.attach_unique_constraint(operations, spec, _settings(operation))
+
+
+@Operations.implementation_for(DetachUniqueConstraintOp)
+def detach_unique_constraint(operations: Operations, operation: DetachUniqueConstraintOp) -> None:
+    if not is_postgresql(operations):
+        _drop_unique_constraint_plainly(operations, operation)
+        operations.impl.create_index(operation.spec().index().to_index())
+        return
+    spec = operation.spec()
+    refuse_unsafe_server(operations, needs_nulls_not_distinct=bool(spec.nulls_not_distinct))
+    with outside_transaction(operations):
+        attach.detach_unique_constraint(operations, spec, _settings(operation))
+
+
+@Operations.implementation_for(CreateIndexConcurrentlyOp)
+def create_index_concurrently(operations: Operations, operation: CreateIndexConcurrentlyOp) -> None:
+    spec = operation.spec()
+    if not is_postgresql(operations):
+        operations.impl.create_index(spec.to_index())
+        return
+    refuse_unsafe_server(
+        operations,
+        needs_nulls_not_distinct=bool(spec.option_map.get("postgresql_nulls_not_distinct")),
+    )
+    with outside_transaction(operations):
+        build.ensure_index(operations, spec, current_settings())
+
+
+@Operations.implementation_for(DropIndexConcurrentlyOp)
+def drop_index_concurrently(operations: Operations, operation: DropIndexConcurrentlyOp) -> None:
+    if not is_postgresql(operations):
+        operations.drop_index(operation.index_name, operation.table_name, schema=operation.schema)
+        return
+    with outside_transaction(operations):
+        if not is_offline(operations) and not _index_to_drop_exists(operations, operation):
+            return
+        build.drop_index(operations, operation.index_name, operation.schema, current_settings())
+
+
+def _index_to_drop_exists(operations: Operations, operation: DropIndexConcurrentlyOp) -> bool:
+    conn = connection(operations)
+    index_oid = catalog.relation_oid(conn, operation.index_name, operation.schema)
+    if index_oid is None:
+        log.warning("Index %s does not exist; nothing to drop.", operation.index_name)
+        return False
+    state = catalog.index_state_by_oid(conn, index_oid)
+    if state is not None and state.constraint_name is not None:
+        raise IndexConflictError(
+            f"Index {operation.index_name!r} backs the constraint {state.constraint_name!r} on "
+            f"{state.table_name!r} and cannot be dropped on its own. Use "
+            "op.drop_constraint(...) or op.detach_unique_constraint(...) instead."
+        )
+    return True

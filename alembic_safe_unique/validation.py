@@ -1,0 +1,68 @@
+"""Checks that need no database: they run when a revision calls the op, before any SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .errors import IdentifierTooLongError, UnsafeShapeError
+
+POSTGRES_MAX_IDENTIFIER_BYTES = 63
+
+# Index options that ``ADD CONSTRAINT ... USING INDEX`` refuses.
+_INDEX_ONLY_OPTIONS = {
+    "postgresql_where": "a partial (WHERE) unique",
+    "postgresql_ops": "a non-default operator class",
+    "postgresql_using": "a non-btree access method",
+    "sqlite_where": "a partial (WHERE) unique",
+}
+
+
+def check_identifier_length(kind: str, name: str | None) -> None:
+    """Refuse names PostgreSQL would truncate silently, which breaks every later lookup."""
+    if name is None:
+        return
+    size = len(str(name).encode("utf-8"))
+    if size > POSTGRES_MAX_IDENTIFIER_BYTES:
+        raise IdentifierTooLongError(
+            f"The {kind} name {str(name)!r} is {size} bytes long; PostgreSQL keeps only the first "
+            f"{POSTGRES_MAX_IDENTIFIER_BYTES} bytes and would store it under another name. "
+            "Choose a shorter name (or a naming convention that produces one)."
+        )
+
+
+def check_constraint_columns(
+    constraint_name: str, columns: Sequence[Any], options: Mapping[str, Any]
+) -> None:
+    """Refuse shapes that can be a unique index but never a unique constraint."""
+    if isinstance(columns, str) or not columns:
+        raise UnsafeShapeError(
+            f"Unique constraint {constraint_name!r} needs a non-empty list of column names, "
+            f"got {columns!r}."
+        )
+    for column in columns:
+        if not isinstance(column, str):
+            raise UnsafeShapeError(
+                f"Unique constraint {constraint_name!r} has the expression {column!s} among its "
+                "columns. PostgreSQL cannot attach an expression index as a constraint: use "
+                "op.create_index_concurrently(name, table, [...], unique=True) instead."
+            )
+    for option, what in _INDEX_ONLY_OPTIONS.items():
+        if options.get(option) is not None:
+            raise UnsafeShapeError(
+                f"Unique constraint {constraint_name!r} asks for {what} ({option}=...). "
+                "PostgreSQL can only enforce that as a unique index, never as a constraint: use "
+                f"op.create_index_concurrently(name, table, columns, unique=True, {option}=...) "
+                "instead."
+            )
+    unknown = sorted(set(options) - set(_INDEX_ONLY_OPTIONS))
+    if unknown:
+        raise TypeError(
+            f"Unexpected keyword argument(s) for unique constraint {constraint_name!r}: "
+            f"{', '.join(unknown)}"
+        )
+
+
+def is_affected_by_concurrent_build_bug(server_version: tuple[int, ...]) -> bool:
+    """PostgreSQL 14.0 to 14.3 can corrupt indexes built CONCURRENTLY (fixed in 14.4)."""
+    return (14, 0) <= tuple(server_version[:2]) < (14, 4)
