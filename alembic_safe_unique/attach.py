@@ -58,6 +58,12 @@ def run_under_lock_timeout(
                     operations,
                     SetSessionSetting("lock_timeout", settings.lock_timeout_ms, local=True),
                 )
+                execute(
+                    operations,
+                    SetSessionSetting(
+                        "statement_timeout", settings.short_statement_timeout_ms, local=True
+                    ),
+                )
                 for statement in statements:
                     execute(operations, statement)
             return
@@ -104,9 +110,11 @@ def attach_unique_constraint(
         spec.source_index_name,
         deferrable=spec.deferrable,
         initially=spec.initially,
+        only_if_missing=is_offline(operations),
     )
     run_under_lock_timeout(operations, spec, [attach], settings, f"Attaching {spec.describe()}")
-    log.info("Attached %s.", spec.describe())
+    if not is_offline(operations):
+        log.info("Attached %s.", spec.describe())
 
 
 def detach_unique_constraint(

@@ -70,7 +70,7 @@ def expected_shape(operations: Operations, spec: IndexSpec) -> catalog.IndexShap
 def ensure_index(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
     """Make sure a valid index matching ``spec`` exists, building it concurrently if needed."""
     if is_offline(operations):
-        _build(operations, spec, settings)
+        _write_offline_build(operations, spec, settings)
         return
     conn = connection(operations)
     table_oid = require_table(conn, spec.table_name, spec.schema)
@@ -162,6 +162,22 @@ def _build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
         _clean_up_failed_build(operations, spec, settings, error)
         raise
     log.info("Built index %s in %.1f s.", spec.name, time.monotonic() - started)
+
+
+def _write_offline_build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
+    """The build for an offline script: nobody can look at the catalog first, so say what to do.
+
+    ``IF NOT EXISTS`` makes the script re-runnable, but it also keeps an invalid index silently;
+    the comment tells the person running the script how to spot and remove one.
+    """
+    operations.get_context().impl.static_output(
+        "-- If the next statement fails (duplicates, cancel, crash) it leaves an INVALID index "
+        "behind;\n-- IF NOT EXISTS would then keep it. Find it with: SELECT indexrelid::regclass "
+        "FROM pg_index WHERE NOT indisvalid;\n-- and remove it with DROP INDEX CONCURRENTLY "
+        "before running the script again."
+    )
+    with timeouts_off(operations, settings.client_check_interval_ms):
+        execute(operations, CreateIndex(spec.to_index(concurrently=True), if_not_exists=True))
 
 
 def _clean_up_failed_build(

@@ -10,12 +10,15 @@ from dataclasses import dataclass
 class Settings:
     """Defaults for the short-lock steps and for waiting on other builds.
 
+    ``short_statement_timeout_ms`` bounds the whole short step once it holds its lock (it is
+    catalog-only and takes milliseconds).
     ``lock_timeout_ms`` bounds how long readers and writers can queue behind a waiting
     ``ACCESS EXCLUSIVE`` request; the step is retried ``lock_attempts`` times with exponential
     backoff (``retry_base_delay_s`` doubling up to ``retry_max_delay_s``) and full jitter.
     """
 
     lock_timeout_ms: int = 1000
+    short_statement_timeout_ms: int = 30000
     lock_attempts: int = 8
     retry_base_delay_s: float = 0.5
     retry_max_delay_s: float = 30.0

@@ -42,7 +42,12 @@ class ResetSessionSetting(ExecutableDDLElement):  # type: ignore[misc,unused-ign
 
 
 class AddUniqueConstraintUsingIndex(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
-    """``ALTER TABLE t ADD CONSTRAINT c UNIQUE USING INDEX i [DEFERRABLE ...]``."""
+    """``ALTER TABLE t ADD CONSTRAINT c UNIQUE USING INDEX i [DEFERRABLE ...]``.
+
+    ``only_if_missing`` wraps it in a ``DO`` block that skips it when the constraint exists:
+    PostgreSQL has no ``ADD CONSTRAINT IF NOT EXISTS``, and an offline script must be safe to
+    run again after it failed part-way.
+    """
 
     def __init__(
         self,
@@ -52,12 +57,14 @@ class AddUniqueConstraintUsingIndex(ExecutableDDLElement):  # type: ignore[misc,
         *,
         deferrable: bool | None = None,
         initially: str | None = None,
+        only_if_missing: bool = False,
     ) -> None:
         self.table = table
         self.constraint_name = constraint_name
         self.index_name = index_name
         self.deferrable = deferrable
         self.initially = initially
+        self.only_if_missing = only_if_missing
 
 
 class RenameIndex(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
@@ -105,7 +112,25 @@ def _compile_add_using_index(
         parts.append("DEFERRABLE" if element.deferrable else "NOT DEFERRABLE")
     if element.initially is not None:
         parts.append("INITIALLY " + _checked_initially(element.initially))
-    return " ".join(parts)
+    statement = " ".join(parts)
+    if not element.only_if_missing:
+        return statement
+    literal = compiler.sql_compiler.render_literal_value
+    body = (
+        "IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass(%s) "
+        "AND conname = %s) THEN %s; END IF;"
+        % (
+            literal(preparer.format_table(element.table), sa.String()),
+            literal(element.constraint_name, sa.String()),
+            statement,
+        )
+    )
+    if _DOLLAR_TAG in body:
+        raise ValueError(f"names must not contain {_DOLLAR_TAG!r}")
+    return "DO %s BEGIN %s END %s" % (_DOLLAR_TAG, body, _DOLLAR_TAG)
+
+
+_DOLLAR_TAG = "$alembic_safe_unique$"
 
 
 def _checked_initially(initially: str) -> str:

