@@ -13,6 +13,11 @@ TABLE = 'Order "Items"'
 QUALIFIED = '"Sales Dept"."Order ""Items"""'
 
 
+UQ_USER = (
+    f"op.create_unique_constraint_concurrently('uq_user', {TABLE!r}, ['user'], schema={SCHEMA!r})"
+)
+
+
 def make_awkward_table(engine: sa.Engine, rows: int = 1000) -> None:
     """A table whose names need quoting everywhere: spaces, quotes, capitals, reserved words."""
     with engine.begin() as conn:
@@ -66,7 +71,7 @@ def test_constraint_really_rejects_duplicates_afterwards(
     make_awkward_table(engine)
     project.write_revision(
         "r1",
-        f"op.create_unique_constraint_concurrently('uq_user', {TABLE!r}, ['user'], schema={SCHEMA!r})",
+        UQ_USER,
     )
     project.upgrade()
     with pytest.raises(sa.exc.IntegrityError, match="uq_user"), engine.begin() as conn:
@@ -79,7 +84,7 @@ def test_rerun_after_constraint_exists_does_nothing(
     make_awkward_table(engine)
     project.write_revision(
         "r1",
-        f"op.create_unique_constraint_concurrently('uq_user', {TABLE!r}, ['user'], schema={SCHEMA!r})",
+        UQ_USER,
     )
     project.upgrade()
     snapshot = schema_snapshot(engine)
