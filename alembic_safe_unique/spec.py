@@ -78,6 +78,10 @@ class IndexSpec:
 def _index_element(table: sa.Table, column: IndexColumn) -> Any:
     if isinstance(column, str) and column in table.c:
         return table.c[column]
+    if isinstance(column, TextClause):
+        # PostgreSQL needs parentheses around any index expression that is not a bare
+        # function call (``hits * 2``); around a function call they are harmless.
+        column = sa.text("(" + column.text + ")")
     return sqla_compat._textual_index_column(table, column)
 
 

@@ -39,9 +39,7 @@ def invalid_indexes(engine: sa.Engine) -> list[str]:
     with engine.connect() as conn:
         return list(
             conn.execute(
-                sa.text(
-                    "SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid"
-                )
+                sa.text("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid")
             ).scalars()
         )
 

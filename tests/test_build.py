@@ -1,4 +1,4 @@
-"""The concurrent build in the real world: duplicates, leftovers of failed runs, crashes, timeouts."""
+"""The concurrent build in the real world: duplicates, failed-run leftovers, crashes, timeouts."""
 
 from __future__ import annotations
 
@@ -91,13 +91,13 @@ def test_invalid_leftover_that_still_rejects_writes_is_found_and_removed(
         thread.start()
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as watcher:
             wait_until(
-                lambda: watcher.execute(
-                    sa.text(
-                        "SELECT phase FROM pg_stat_progress_create_index WHERE pid = :pid"
-                    ),
-                    {"pid": builder_pid},
-                ).scalar()
-                == "waiting for old snapshots"
+                lambda: (
+                    watcher.execute(
+                        sa.text("SELECT phase FROM pg_stat_progress_create_index WHERE pid = :pid"),
+                        {"pid": builder_pid},
+                    ).scalar()
+                    == "waiting for old snapshots"
+                )
             )
             watcher.execute(sa.text("SELECT pg_cancel_backend(:pid)"), {"pid": builder_pid})
         thread.join(30)
@@ -109,7 +109,8 @@ def test_invalid_leftover_that_still_rejects_writes_is_found_and_removed(
     with engine.connect() as conn:
         ready, valid = conn.execute(
             sa.text(
-                "SELECT indisready, indisvalid FROM pg_index WHERE indexrelid = 'uq_ad_day'::regclass"
+                "SELECT indisready, indisvalid FROM pg_index "
+                "WHERE indexrelid = 'uq_ad_day'::regclass"
             )
         ).one()
     assert (ready, valid) == (True, False)
@@ -139,8 +140,7 @@ def test_build_runs_with_timeouts_off_and_restores_the_session_settings(
         conn.exec_driver_sql("CREATE TABLE seen (name text, value text)")
     project.write_revision(
         "r1",
-        ADD_UQ
-        + "\nop.execute(\"INSERT INTO seen SELECT name, setting FROM pg_settings "
+        ADD_UQ + '\nop.execute("INSERT INTO seen SELECT name, setting FROM pg_settings '
         "WHERE name IN ('statement_timeout', 'lock_timeout')\")",
     )
 
@@ -164,13 +164,15 @@ def test_migration_killed_during_build_then_rerun_heals(
     process = project.popen("upgrade", "head")
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as watcher:
         wait_until(
-            lambda: watcher.execute(
-                sa.text(
-                    "SELECT count(*) FROM pg_stat_progress_create_index "
-                    "WHERE phase LIKE 'building index%'"
-                )
-            ).scalar()
-            == 1,
+            lambda: (
+                watcher.execute(
+                    sa.text(
+                        "SELECT count(*) FROM pg_stat_progress_create_index "
+                        "WHERE phase LIKE 'building index%'"
+                    )
+                ).scalar()
+                == 1
+            ),
             timeout=120,
         )
     process.send_signal(signal.SIGKILL)

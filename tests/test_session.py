@@ -71,7 +71,9 @@ def test_env_py_that_hands_over_a_connection_in_a_transaction_gets_told_what_to_
     env = project.env_py.read_text()
     # A common env.py variant: the engine's transaction, begun before Alembic sees it.
     project.env_py.write_text(
-        env.replace("with connectable.connect() as connection:", "with connectable.begin() as connection:")
+        env.replace(
+            "with connectable.connect() as connection:", "with connectable.begin() as connection:"
+        )
     )
     assert "connectable.begin()" in project.env_py.read_text()
     project.write_revision("r1", ADD_UQ)

@@ -97,7 +97,14 @@ def test_injection_attempt_in_a_name_is_inert(project: AlembicProject, engine: s
     project.upgrade()
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT to_regclass('victims')")).scalar() == "victims"
-        names = conn.execute(
-            sa.text("SELECT conname FROM pg_constraint WHERE conrelid = 'ad_counter'::regclass AND contype = 'u'")
-        ).scalars().all()
+        names = (
+            conn.execute(
+                sa.text(
+                    "SELECT conname FROM pg_constraint "
+                    "WHERE conrelid = 'ad_counter'::regclass AND contype = 'u'"
+                )
+            )
+            .scalars()
+            .all()
+        )
     assert names == [name]
