@@ -1,6 +1,12 @@
-"""Sessions: ``ci`` is what CI runs (in the current environment, set up by the README line)."""
+"""Sessions: ``ci`` is what CI runs.
+
+They run in the environment nox itself runs in (the README's ``.venv``), through
+``sys.executable -m`` so nothing needs to be on PATH.
+"""
 
 from __future__ import annotations
+
+import sys
 
 import nox
 
@@ -10,18 +16,18 @@ nox.options.default_venv_backend = "none"
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    session.run("ruff", "check", ".")
-    session.run("ruff", "format", "--check", ".")
+    session.run(sys.executable, "-m", "ruff", "check", ".")
+    session.run(sys.executable, "-m", "ruff", "format", "--check", ".")
 
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    session.run("mypy")
+    session.run(sys.executable, "-m", "mypy")
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    session.run("pytest", *session.posargs)
+    session.run(sys.executable, "-m", "pytest", *session.posargs)
 
 
 @nox.session

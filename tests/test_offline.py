@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -87,7 +88,9 @@ def test_offline_script_runs_in_psql_and_squawk_finds_no_issue(
     script_path = tmp_path / "upgrade.sql"
     script_path.write_text(project.upgrade_sql("r0:head"))
 
-    squawk = shutil.which("squawk")
+    # squawk-cli (test extra) installs its binary beside the interpreter, on PATH or not.
+    beside = Path(sys.executable).parent / "squawk"
+    squawk = str(beside) if beside.exists() else shutil.which("squawk")
     assert squawk is not None, "squawk-cli is part of the test extra"
     verdict = subprocess.run([squawk, str(script_path)], capture_output=True, text=True)
     assert verdict.returncode == 0, verdict.stdout + verdict.stderr
