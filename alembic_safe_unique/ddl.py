@@ -10,7 +10,11 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.schema import ExecutableDDLElement  # type: ignore[attr-defined,unused-ignore]
+
+try:  # SQLAlchemy 2.0 name
+    from sqlalchemy.schema import ExecutableDDLElement
+except ImportError:  # pragma: no cover - SQLAlchemy 1.4
+    from sqlalchemy.schema import DDLElement as ExecutableDDLElement  # type: ignore[assignment,unused-ignore]
 from sqlalchemy.sql.compiler import DDLCompiler
 
 # Settings this package changes; a closed set so nothing user-supplied reaches SET.

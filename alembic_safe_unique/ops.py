@@ -15,7 +15,11 @@ from alembic.operations.ops import DropConstraintOp
 
 from .ddl import unique_constraint
 from .spec import IndexColumn, IndexSpec, UniqueConstraintSpec
-from .validation import check_constraint_columns, check_identifier_length
+from .validation import (
+    check_constraint_columns,
+    check_identifier_length,
+    require_sqlalchemy_2,
+)
 
 
 class _UniqueConstraintOpBase(MigrateOperation):
@@ -40,6 +44,8 @@ class _UniqueConstraintOpBase(MigrateOperation):
         check_constraint_columns(constraint_name, columns, kw)
         check_identifier_length("constraint", constraint_name)
         check_identifier_length("index", index_name)
+        if postgresql_include or postgresql_nulls_not_distinct is not None:
+            require_sqlalchemy_2("postgresql_include / postgresql_nulls_not_distinct")
         if initially is not None and str(initially).upper() not in ("DEFERRED", "IMMEDIATE"):
             raise ValueError(f"initially must be 'DEFERRED' or 'IMMEDIATE', got {initially!r}")
         self.constraint_name = constraint_name

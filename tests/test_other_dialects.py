@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.engine import make_url
 
 from tests.project import AlembicProject
 
@@ -23,7 +24,7 @@ PARTIAL = (
 
 
 def test_sqlite_gets_a_real_unique_constraint_through_batch_mode(tmp_path: Path) -> None:
-    url = sa.make_url(f"sqlite:///{tmp_path / 'dev.db'}")
+    url = make_url(f"sqlite:///{tmp_path / 'dev.db'}")
     project = AlembicProject.create(tmp_path / "project", url)
     project.write_revision("r0", CREATE)
     project.write_revision("r1", ADD_UQ + "\n" + PARTIAL, down_revision="r0")
@@ -42,7 +43,7 @@ def test_sqlite_gets_a_real_unique_constraint_through_batch_mode(tmp_path: Path)
 
 
 def test_mysql_offline_script_uses_the_plain_statements(tmp_path: Path) -> None:
-    project = AlembicProject.create(tmp_path / "project", sa.make_url("mysql://u@localhost/app"))
+    project = AlembicProject.create(tmp_path / "project", make_url("mysql://u@localhost/app"))
     project.write_revision("r0", CREATE)
     project.write_revision("r1", ADD_UQ, down_revision="r0")
     buffer = io.StringIO()
