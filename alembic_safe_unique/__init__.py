@@ -20,12 +20,11 @@ from .errors import (
     UnsafeShapeError,
     UnsupportedServerError,
 )
+from .index_ops import CreateIndexConcurrentlyOp, DropIndexConcurrentlyOp
 from .ops import (
     AttachUniqueConstraintOp,
-    CreateIndexConcurrentlyOp,
     CreateUniqueConstraintConcurrentlyOp,
     DetachUniqueConstraintOp,
-    DropIndexConcurrentlyOp,
 )
 
 __version__ = "0.1.0"

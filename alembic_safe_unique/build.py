@@ -113,7 +113,7 @@ def _settled_state(
                 f"Index {spec.name!r} on {spec.qualified_table} is still being built by "
                 f"another session (pid {state.building_pid}). Let it finish and run the "
                 "migration again, or stop it with "
-                f"SELECT pg_cancel_backend({state.building_pid}); and run the migration again."
+                f"pg_cancel_backend({state.building_pid}) cancels it; then run the migration again."
             )
         log.warning(
             "Index %s on %s is being built by another session (pid %s); waiting for it.",

@@ -1,4 +1,4 @@
-"""The operations: what each one means, its inverse, and its autogenerate diff form.
+"""The unique-constraint operations: what each means, its inverse, its autogenerate diff form.
 
 Nothing here runs SQL; ``toimpl`` does. Importing this module registers ``op.<name>`` for each
 class (once: Alembic 1.17.2+ refuses a second registration).
@@ -14,7 +14,7 @@ from alembic.operations import MigrateOperation, Operations
 from alembic.operations.ops import DropConstraintOp
 
 from .ddl import unique_constraint
-from .spec import IndexColumn, IndexSpec, UniqueConstraintSpec
+from .spec import UniqueConstraintSpec
 from .validation import (
     check_constraint_columns,
     check_identifier_length,
@@ -288,141 +288,3 @@ class DetachUniqueConstraintOp(_UniqueConstraintOpBase):
 
     def to_diff_tuple(self) -> tuple[str, sa.UniqueConstraint]:
         return ("remove_constraint", self.to_constraint())
-
-
-@Operations.register_operation("create_index_concurrently")
-class CreateIndexConcurrentlyOp(MigrateOperation):
-    """``CREATE [UNIQUE] INDEX CONCURRENTLY``, with leftover healing and duplicate reporting."""
-
-    def __init__(
-        self,
-        index_name: str,
-        table_name: str,
-        columns: Sequence[IndexColumn],
-        *,
-        schema: str | None = None,
-        unique: bool = False,
-        **kw: Any,
-    ) -> None:
-        check_identifier_length("index", index_name)
-        if isinstance(columns, str) or not columns:
-            raise ValueError(f"Index {index_name!r} needs a non-empty list of columns")
-        self.index_name = index_name
-        self.table_name = table_name
-        self.columns = list(columns)
-        self.schema = schema
-        self.unique = unique
-        self.kw = kw
-
-    @classmethod
-    def create_index_concurrently(
-        cls,
-        operations: Operations,
-        index_name: str,
-        table_name: str,
-        columns: Sequence[IndexColumn],
-        *,
-        schema: str | None = None,
-        unique: bool = False,
-        **kw: Any,
-    ) -> None:
-        """Build an index without blocking writes, outside any transaction.
-
-        The one way to add a *partial* or *expression* unique (which PostgreSQL can never hold
-        as a constraint), and the build half of a unique constraint. ``lock_timeout`` and
-        ``statement_timeout`` are off for the build and restored afterwards. An invalid index
-        of this name (an earlier failed or killed build) is dropped concurrently and rebuilt; a
-        valid one with the same definition is reused; one with another definition is an error
-        showing both. Duplicate keys fail the build, the failed index is dropped, and the error
-        gives a query listing every duplicate group.
-
-        :param index_name: name of the index, at most 63 bytes.
-        :param table_name: the existing table.
-        :param columns: column names, ``sa.text()`` expressions or SQL expressions.
-        :param schema: schema of the table.
-        :param unique: ``True`` for a unique index.
-        :param kw: dialect options as for ``op.create_index``: ``postgresql_where``,
-         ``postgresql_include``, ``postgresql_nulls_not_distinct``, ``postgresql_using``,
-         ``postgresql_ops``, ...
-
-        Other dialects get a plain ``op.create_index``.
-        """
-        operations.invoke(cls(index_name, table_name, columns, schema=schema, unique=unique, **kw))
-
-    def spec(self) -> IndexSpec:
-        return IndexSpec.build(
-            self.index_name,
-            self.table_name,
-            self.columns,
-            schema=self.schema,
-            unique=self.unique,
-            options=self.kw,
-        )
-
-    def to_index(self) -> sa.Index:
-        return self.spec().to_index()
-
-    def reverse(self) -> DropIndexConcurrentlyOp:
-        return DropIndexConcurrentlyOp(
-            self.index_name, self.table_name, schema=self.schema, _reverse=self
-        )
-
-    def to_diff_tuple(self) -> tuple[str, sa.Index]:
-        return ("add_index", self.to_index())
-
-
-@Operations.register_operation("drop_index_concurrently")
-class DropIndexConcurrentlyOp(MigrateOperation):
-    """``DROP INDEX CONCURRENTLY``: removes an index without blocking reads and writes."""
-
-    def __init__(
-        self,
-        index_name: str,
-        table_name: str | None = None,
-        *,
-        schema: str | None = None,
-        _reverse: CreateIndexConcurrentlyOp | None = None,
-    ) -> None:
-        self.index_name = index_name
-        self.table_name = table_name
-        self.schema = schema
-        self._reverse = _reverse
-
-    @classmethod
-    def drop_index_concurrently(
-        cls,
-        operations: Operations,
-        index_name: str,
-        table_name: str | None = None,
-        *,
-        schema: str | None = None,
-    ) -> None:
-        """Drop an index concurrently, outside any transaction, with timeouts off.
-
-        An index that is already gone is logged and skipped, so a re-run after a crash
-        completes. An index that backs a constraint cannot be dropped this way; the error says
-        to use ``op.drop_constraint`` or ``op.detach_unique_constraint``.
-
-        :param index_name: the index.
-        :param table_name: its table (used by other dialects).
-        :param schema: the schema of the index, if not on the search path.
-        """
-        operations.invoke(cls(index_name, table_name, schema=schema))
-
-    def reverse(self) -> CreateIndexConcurrentlyOp:
-        if self._reverse is None:
-            raise ValueError(
-                f"drop_index_concurrently({self.index_name!r}) does not know the index "
-                "definition, so it has no automatic reverse; write the downgrade by hand."
-            )
-        return self._reverse
-
-    def to_diff_tuple(self) -> tuple[str, sa.Index]:
-        if self._reverse is not None:
-            return ("remove_index", self._reverse.to_index())
-        return (
-            "remove_index",
-            IndexSpec.build(
-                self.index_name, self.table_name or "", ["?"], schema=self.schema
-            ).to_index(),
-        )

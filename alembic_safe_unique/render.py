@@ -13,12 +13,11 @@ from alembic.autogenerate import renderers
 from alembic.autogenerate.api import AutogenContext
 from sqlalchemy.sql.elements import ClauseElement, TextClause, conv
 
+from .index_ops import CreateIndexConcurrentlyOp, DropIndexConcurrentlyOp
 from .ops import (
     AttachUniqueConstraintOp,
-    CreateIndexConcurrentlyOp,
     CreateUniqueConstraintConcurrentlyOp,
     DetachUniqueConstraintOp,
-    DropIndexConcurrentlyOp,
     _UniqueConstraintOpBase,
 )
 

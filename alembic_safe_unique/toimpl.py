@@ -13,12 +13,11 @@ from alembic.operations import Operations
 from . import attach, build, catalog
 from .config import Settings, current_settings
 from .errors import IndexConflictError
+from .index_ops import CreateIndexConcurrentlyOp, DropIndexConcurrentlyOp
 from .ops import (
     AttachUniqueConstraintOp,
-    CreateIndexConcurrentlyOp,
     CreateUniqueConstraintConcurrentlyOp,
     DetachUniqueConstraintOp,
-    DropIndexConcurrentlyOp,
     _UniqueConstraintOpBase,
 )
 from .session import (
