@@ -7,6 +7,7 @@ operation does there, so one revision also serves a SQLite development database.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from alembic.operations import Operations
 
@@ -28,6 +29,7 @@ from .session import (
     outside_transaction,
     refuse_unsafe_server,
 )
+from .spec import UniqueConstraintSpec
 
 
 def _settings(operation: _UniqueConstraintOpBase) -> Settings:
@@ -73,6 +75,18 @@ def _drop_unique_constraint_plainly(
     )
 
 
+def _on_postgresql(
+    operations: Operations,
+    operation: _UniqueConstraintOpBase,
+    step: Callable[[Operations, UniqueConstraintSpec, Settings], None],
+) -> None:
+    """Refuse unsafe servers, then run ``step`` outside Alembic's transaction."""
+    spec = operation.spec()
+    refuse_unsafe_server(operations, needs_nulls_not_distinct=bool(spec.nulls_not_distinct))
+    with outside_transaction(operations):
+        step(operations, spec, _settings(operation))
+
+
 @Operations.implementation_for(CreateUniqueConstraintConcurrentlyOp)
 def create_unique_constraint_concurrently(
     operations: Operations, operation: CreateUniqueConstraintConcurrentlyOp
@@ -80,10 +94,7 @@ def create_unique_constraint_concurrently(
     if not is_postgresql(operations):
         _add_unique_constraint_plainly(operations, operation)
         return
-    spec = operation.spec()
-    refuse_unsafe_server(operations, needs_nulls_not_distinct=bool(spec.nulls_not_distinct))
-    with outside_transaction(operations):
-        attach.attach_unique_constraint(operations, spec, _settings(operation))
+    _on_postgresql(operations, operation, attach.attach_unique_constraint)
 
 
 @Operations.implementation_for(AttachUniqueConstraintOp)
@@ -92,10 +103,7 @@ def attach_unique_constraint(operations: Operations, operation: AttachUniqueCons
         operations.impl.drop_index(operation.spec().index().to_index())
         _add_unique_constraint_plainly(operations, operation)
         return
-    spec = operation.spec()
-    refuse_unsafe_server(operations, needs_nulls_not_distinct=bool(spec.nulls_not_distinct))
-    with outside_transaction(operations):
-        attach.attach_unique_constraint(operations, spec, _settings(operation))
+    _on_postgresql(operations, operation, attach.attach_unique_constraint)
 
 
 @Operations.implementation_for(DetachUniqueConstraintOp)
@@ -104,10 +112,7 @@ def detach_unique_constraint(operations: Operations, operation: DetachUniqueCons
         _drop_unique_constraint_plainly(operations, operation)
         operations.impl.create_index(operation.spec().index().to_index())
         return
-    spec = operation.spec()
-    refuse_unsafe_server(operations, needs_nulls_not_distinct=bool(spec.nulls_not_distinct))
-    with outside_transaction(operations):
-        attach.detach_unique_constraint(operations, spec, _settings(operation))
+    _on_postgresql(operations, operation, attach.detach_unique_constraint)
 
 
 @Operations.implementation_for(CreateIndexConcurrentlyOp)
