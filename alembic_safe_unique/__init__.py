@@ -1,7 +1,7 @@
 """alembic-safe-unique: add unique constraints to big PostgreSQL tables without downtime.
 
 Importing the package registers ``op.create_unique_constraint_concurrently`` and its companions
-with Alembic, and their autogenerate renderers.
+with Alembic, and their autogenerate renderers; ``rewriter`` is the autogenerate hook.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from .ops import (
     CreateUniqueConstraintConcurrentlyOp,
     DetachUniqueConstraintOp,
 )
+from .replace_ops import DropUniqueConstraintOp, ReplaceUniqueConstraintOp
+from .rewriter import RevisionMessages, SafeUniqueRewriter, rewriter
 
 __version__ = "0.1.0"
 
@@ -36,11 +38,15 @@ __all__ = [
     "CreateUniqueConstraintConcurrentlyOp",
     "DetachUniqueConstraintOp",
     "DropIndexConcurrentlyOp",
+    "DropUniqueConstraintOp",
     "DuplicateKeysError",
     "IdentifierTooLongError",
     "IndexConflictError",
     "LockNotAcquiredError",
+    "ReplaceUniqueConstraintOp",
+    "RevisionMessages",
     "SafeUniqueError",
+    "SafeUniqueRewriter",
     "Settings",
     "TableNotFoundError",
     "TransactionOwnershipError",
@@ -48,4 +54,5 @@ __all__ = [
     "UnsupportedServerError",
     "configure",
     "current_settings",
+    "rewriter",
 ]

@@ -21,6 +21,7 @@ from .build import ensure_index, expected_shape, require_table
 from .config import Settings
 from .ddl import (
     AddUniqueConstraintUsingIndex,
+    DropConstraintIfExists,
     RenameIndex,
     SetSessionSetting,
     table_stub,
@@ -164,3 +165,55 @@ def _constraint_in_place(
             "choose another name."
         )
     return True
+
+
+def replace_unique_constraint(
+    operations: Operations,
+    spec: UniqueConstraintSpec,
+    previous: UniqueConstraintSpec,
+    settings: Settings,
+) -> None:
+    """Drop ``previous`` and attach ``spec``'s index under the same name, in one short step."""
+    offline = is_offline(operations)
+    if not offline and _constraint_matches(operations, spec):
+        log.info("%s is already in place; nothing to swap.", spec.describe())
+        if previous.index_name is not None:
+            ensure_index(operations, previous.index(), settings)
+        return
+    ensure_index(operations, spec.index(), settings)
+    if previous.index_name is not None:
+        ensure_index(operations, previous.index(), settings)
+    table = table_stub(spec.table_name, spec.schema)
+    statements = [
+        DropConstraintIfExists(table, spec.constraint_name),
+        AddUniqueConstraintUsingIndex(
+            table,
+            spec.constraint_name,
+            spec.source_index_name,
+            deferrable=spec.deferrable,
+            initially=spec.initially,
+        ),
+    ]
+    run_under_lock_timeout(operations, spec, statements, settings, f"Swapping in {spec.describe()}")
+    if not offline:
+        log.info("Swapped in %s (was on %s).", spec.describe(), ", ".join(previous.columns))
+
+
+def drop_unique_constraint(
+    operations: Operations, spec: UniqueConstraintSpec, settings: Settings
+) -> None:
+    """``DROP CONSTRAINT`` under a short lock_timeout; one already gone is skipped."""
+    if not is_offline(operations) and not _constraint_in_place(operations, spec, exists_only=True):
+        log.warning("%s is not there; nothing to drop.", spec.describe())
+        return
+    table = table_stub(spec.table_name, spec.schema)
+    statement = DropConstraintIfExists(table, spec.constraint_name)
+    run_under_lock_timeout(operations, spec, [statement], settings, f"Dropping {spec.describe()}")
+
+
+def _constraint_matches(operations: Operations, spec: UniqueConstraintSpec) -> bool:
+    """Is a unique constraint of this name there with exactly this shape (no error if not)?"""
+    try:
+        return _constraint_in_place(operations, spec)
+    except IndexConflictError:
+        return False

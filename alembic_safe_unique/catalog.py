@@ -208,3 +208,19 @@ def render_query(connection: Connection, query: sa.Select[Any]) -> str:
     """The query as text a person can paste into psql."""
     compiled = query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})
     return str(compiled)
+
+
+_NAME_IN_USE = sa.text(
+    """
+    WITH ns AS (SELECT relnamespace AS oid FROM pg_class WHERE oid = to_regclass(:qualified))
+    SELECT EXISTS (SELECT 1 FROM pg_class c, ns WHERE c.relname = :name AND c.relnamespace = ns.oid)
+        OR EXISTS (SELECT 1 FROM pg_constraint k, ns
+                    WHERE k.conname = :name AND k.connamespace = ns.oid)
+    """
+)
+
+
+def name_in_use(connection: Connection, name: str, table_name: str, schema: str | None) -> bool:
+    """Is ``name`` taken by a relation or constraint in the schema of ``table_name``?"""
+    qualified = qualified_name(connection, table_name, schema)
+    return bool(connection.execute(_NAME_IN_USE, {"qualified": qualified, "name": name}).scalar())

@@ -71,6 +71,14 @@ class AddUniqueConstraintUsingIndex(ExecutableDDLElement):  # type: ignore[misc,
         self.only_if_missing = only_if_missing
 
 
+class DropConstraintIfExists(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """``ALTER TABLE t DROP CONSTRAINT IF EXISTS c``: a re-run after the drop is a no-op."""
+
+    def __init__(self, table: sa.Table, constraint_name: str) -> None:
+        self.table = table
+        self.constraint_name = constraint_name
+
+
 class RenameIndex(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
     """``ALTER INDEX schema.old RENAME TO new``."""
 
@@ -142,6 +150,17 @@ def _checked_initially(initially: str) -> str:
     if value not in ("DEFERRED", "IMMEDIATE"):
         raise ValueError(f"initially must be 'DEFERRED' or 'IMMEDIATE', got {initially!r}")
     return value
+
+
+@compiles(DropConstraintIfExists)
+def _compile_drop_if_exists(
+    element: DropConstraintIfExists, compiler: DDLCompiler, **kw: Any
+) -> str:
+    preparer = compiler.preparer
+    return "ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s" % (
+        preparer.format_table(element.table),
+        preparer.quote(element.constraint_name),
+    )
 
 
 @compiles(RenameIndex)

@@ -11,7 +11,6 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic.operations import MigrateOperation, Operations
-from alembic.operations.ops import DropConstraintOp
 
 from .ddl import unique_constraint
 from .spec import UniqueConstraintSpec
@@ -171,8 +170,13 @@ class CreateUniqueConstraintConcurrentlyOp(_UniqueConstraintOpBase):
         )
         operations.invoke(op)
 
-    def reverse(self) -> DropConstraintOp:
-        return DropConstraintOp.from_constraint(self.to_constraint())
+    def reverse(self) -> MigrateOperation:
+        """Drop it again, under the same short lock budget."""
+        from .replace_ops import DropUniqueConstraintOp  # replace_ops builds on this module
+
+        return DropUniqueConstraintOp(
+            self.constraint_name, self.table_name, self.columns, **self.arguments()
+        )
 
     def to_diff_tuple(self) -> tuple[str, sa.UniqueConstraint]:
         return ("add_constraint", self.to_constraint())

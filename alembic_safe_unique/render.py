@@ -11,8 +11,10 @@ from typing import Any
 import sqlalchemy as sa
 from alembic.autogenerate import renderers
 from alembic.autogenerate.api import AutogenContext
+from alembic.autogenerate.render import render_op
 from sqlalchemy.sql.elements import ClauseElement, TextClause, conv
 
+from .blocks import AutocommitBlockOp
 from .index_ops import CreateIndexConcurrentlyOp, DropIndexConcurrentlyOp
 from .ops import (
     AttachUniqueConstraintOp,
@@ -20,6 +22,7 @@ from .ops import (
     DetachUniqueConstraintOp,
     _UniqueConstraintOpBase,
 )
+from .replace_ops import DropUniqueConstraintOp, ReplaceUniqueConstraintOp
 
 PACKAGE_IMPORT = "import alembic_safe_unique  # noqa: F401  (registers op.*_concurrently)"
 
@@ -37,7 +40,9 @@ def render_value(autogen_context: AutogenContext, value: Any) -> str:
         return "sa.text(%r)" % value.text
     if isinstance(value, ClauseElement):
         dialect = autogen_context.dialect or sa.create_mock_engine("postgresql://", None).dialect
-        compiled = value.compile(dialect=dialect, compile_kwargs={"literal_binds": True})
+        compiled = value.compile(
+            dialect=dialect, compile_kwargs={"literal_binds": True, "include_table": False}
+        )
         return "sa.text(%r)" % str(compiled)
     if isinstance(value, (list, tuple)):
         return "[%s]" % ", ".join(render_value(autogen_context, item) for item in value)
@@ -87,6 +92,35 @@ def _render_detach_unique_constraint(
     autogen_context: AutogenContext, operation: DetachUniqueConstraintOp
 ) -> str:
     return _render_constraint_op(autogen_context, "detach_unique_constraint", operation)
+
+
+@renderers.dispatch_for(DropUniqueConstraintOp)
+def _render_drop_unique_constraint(
+    autogen_context: AutogenContext, operation: DropUniqueConstraintOp
+) -> str:
+    return _render_constraint_op(autogen_context, "drop_unique_constraint", operation)
+
+
+@renderers.dispatch_for(ReplaceUniqueConstraintOp)
+def _render_replace_unique_constraint(
+    autogen_context: AutogenContext, operation: ReplaceUniqueConstraintOp
+) -> str:
+    return _render_constraint_op(autogen_context, "replace_unique_constraint", operation)
+
+
+@renderers.dispatch_for(AutocommitBlockOp)
+def _render_autocommit_block(
+    autogen_context: AutogenContext, operation: AutocommitBlockOp
+) -> list[str]:
+    """The nested lines are not indented here: Alembic's printer indents after the ``:``
+    and ends the block at the blank line, as it does for ``batch_alter_table``."""
+    prefix = autogen_context.opts.get("alembic_module_prefix", "op.")
+    lines = ["# " + line for line in (operation.comment or "").splitlines()]
+    lines.append(f"with {prefix}get_context().autocommit_block():")
+    for nested in operation.ops:
+        lines.extend(render_op(autogen_context, nested))
+    lines.append("")
+    return lines
 
 
 @renderers.dispatch_for(CreateIndexConcurrentlyOp)

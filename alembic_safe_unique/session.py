@@ -78,6 +78,38 @@ def _dbapi_autocommit(conn: Connection) -> bool:
     return bool(getattr(dbapi_connection, "autocommit", False))
 
 
+_OFFLINE_BLOCK_DEPTH = "_alembic_safe_unique_block_depth"
+
+
+def _count_autocommit_blocks() -> None:
+    """Let offline runs know when they are inside the revision's own ``autocommit_block``.
+
+    Online, the connection says whether it is in autocommit mode; offline there is no
+    connection, and a second ``COMMIT``/``BEGIN`` pair inside the block would leave a stray
+    transaction open in the script (psql warns, squawk reports it). Alembic keeps no such
+    state, so its context manager is wrapped once to count how deep the run is.
+    """
+    original = MigrationContext.autocommit_block
+    if getattr(original, "_alembic_safe_unique", False):
+        return
+
+    @contextmanager
+    def autocommit_block(self: MigrationContext) -> Iterator[None]:
+        setattr(self, _OFFLINE_BLOCK_DEPTH, getattr(self, _OFFLINE_BLOCK_DEPTH, 0) + 1)
+        try:
+            with original(self):
+                yield
+        finally:
+            setattr(self, _OFFLINE_BLOCK_DEPTH, getattr(self, _OFFLINE_BLOCK_DEPTH) - 1)
+
+    autocommit_block.__doc__ = original.__doc__
+    autocommit_block._alembic_safe_unique = True  # type: ignore[attr-defined]
+    MigrationContext.autocommit_block = autocommit_block  # type: ignore[method-assign]
+
+
+_count_autocommit_blocks()
+
+
 @contextmanager
 def outside_transaction(operations: Operations) -> Iterator[None]:
     """Run the body outside any transaction, the way ``CREATE INDEX CONCURRENTLY`` needs.
@@ -88,6 +120,9 @@ def outside_transaction(operations: Operations) -> Iterator[None]:
     """
     context: MigrationContext = operations.get_context()
     if context.as_sql:
+        if getattr(context, _OFFLINE_BLOCK_DEPTH, 0):  # the revision's own block framed it
+            yield
+            return
         with context.autocommit_block():
             yield
         return

@@ -21,6 +21,7 @@ from .ops import (
     DetachUniqueConstraintOp,
     _UniqueConstraintOpBase,
 )
+from .replace_ops import DropUniqueConstraintOp, ReplaceUniqueConstraintOp
 from .session import (
     connection,
     is_offline,
@@ -113,6 +114,31 @@ def detach_unique_constraint(operations: Operations, operation: DetachUniqueCons
         operations.impl.create_index(operation.spec().index().to_index())
         return
     _on_postgresql(operations, operation, attach.detach_unique_constraint)
+
+
+@Operations.implementation_for(DropUniqueConstraintOp)
+def drop_unique_constraint(operations: Operations, operation: DropUniqueConstraintOp) -> None:
+    if not is_postgresql(operations):
+        _drop_unique_constraint_plainly(operations, operation)
+        return
+    _on_postgresql(operations, operation, attach.drop_unique_constraint)
+
+
+@Operations.implementation_for(ReplaceUniqueConstraintOp)
+def replace_unique_constraint(operations: Operations, operation: ReplaceUniqueConstraintOp) -> None:
+    previous = operation.previous_spec()
+    if not is_postgresql(operations):
+        if previous.index_name is not None:
+            operations.impl.create_index(previous.index().to_index())
+        _drop_unique_constraint_plainly(operations, operation)
+        operations.impl.drop_index(operation.spec().index().to_index())
+        _add_unique_constraint_plainly(operations, operation)
+        return
+
+    def swap(operations: Operations, spec: UniqueConstraintSpec, settings: Settings) -> None:
+        attach.replace_unique_constraint(operations, spec, previous, settings)
+
+    _on_postgresql(operations, operation, swap)
 
 
 @Operations.implementation_for(CreateIndexConcurrentlyOp)

