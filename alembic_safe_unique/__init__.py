@@ -28,6 +28,7 @@ from .ops import (
 )
 from .replace_ops import DropUniqueConstraintOp, ReplaceUniqueConstraintOp
 from .rewriter import RevisionMessages, SafeUniqueRewriter, rewriter
+from .timeout_ops import SetLocalTimeoutsOp
 
 __version__ = "0.1.0"
 
@@ -47,6 +48,7 @@ __all__ = [
     "RevisionMessages",
     "SafeUniqueError",
     "SafeUniqueRewriter",
+    "SetLocalTimeoutsOp",
     "Settings",
     "TableNotFoundError",
     "TransactionOwnershipError",

@@ -34,6 +34,13 @@ from .spec import UniqueConstraintSpec
 _LOCK_NOT_AVAILABLE = "55P03"
 
 
+def _intended_drop(table: Any, constraint_name: str, reason: str) -> DropConstraintIfExists:
+    """A DROP CONSTRAINT that says, in the SQL, that it is what the migration is for."""
+    return DropConstraintIfExists(
+        table, constraint_name, note=(reason, "squawk-ignore ban-drop-constraint")
+    )
+
+
 def retry_delay(attempt: int, settings: Settings) -> float:
     """Full jitter: uniform in [0, min(max, base * 2**(attempt-1))]."""
     ceiling = min(settings.retry_max_delay_s, settings.retry_base_delay_s * 2 ** (attempt - 1))
@@ -185,7 +192,11 @@ def replace_unique_constraint(
         ensure_index(operations, previous.index(), settings)
     table = table_stub(spec.table_name, spec.schema)
     statements = [
-        DropConstraintIfExists(table, spec.constraint_name),
+        _intended_drop(
+            table,
+            spec.constraint_name,
+            f"Replaced in this transaction: the old {previous.describe()}.",
+        ),
         AddUniqueConstraintUsingIndex(
             table,
             spec.constraint_name,
@@ -207,8 +218,12 @@ def drop_unique_constraint(
         log.warning("%s is not there; nothing to drop.", spec.describe())
         return
     table = table_stub(spec.table_name, spec.schema)
-    statement = DropConstraintIfExists(table, spec.constraint_name)
-    run_under_lock_timeout(operations, spec, [statement], settings, f"Dropping {spec.describe()}")
+    statements = [
+        _intended_drop(
+            table, spec.constraint_name, f"The model no longer declares {spec.describe()}."
+        ),
+    ]
+    run_under_lock_timeout(operations, spec, statements, settings, f"Dropping {spec.describe()}")
 
 
 def _constraint_matches(operations: Operations, spec: UniqueConstraintSpec) -> bool:

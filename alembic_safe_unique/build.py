@@ -145,7 +145,7 @@ def drop_index(
     """``DROP INDEX CONCURRENTLY`` with timeouts off (it waits like a build does)."""
     index = sa.Index(index_name, _table=table_stub("unused", schema), postgresql_concurrently=True)
     with timeouts_off(operations, settings.client_check_interval_ms):
-        execute(operations, DropIndex(index))
+        execute(operations, DropIndex(index, if_exists=True))
 
 
 def _create_sql(conn: Connection, spec: IndexSpec) -> str:

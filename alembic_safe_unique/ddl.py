@@ -6,6 +6,7 @@ same text, and every identifier is quoted by the dialect's preparer.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -72,11 +73,16 @@ class AddUniqueConstraintUsingIndex(ExecutableDDLElement):  # type: ignore[misc,
 
 
 class DropConstraintIfExists(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
-    """``ALTER TABLE t DROP CONSTRAINT IF EXISTS c``: a re-run after the drop is a no-op."""
+    """``ALTER TABLE t DROP CONSTRAINT IF EXISTS c``: a re-run after the drop is a no-op.
 
-    def __init__(self, table: sa.Table, constraint_name: str) -> None:
+    ``note`` lines are written as ``--`` comments right above the statement, where a reader of
+    the offline script (and squawk's ``squawk-ignore``) sees them.
+    """
+
+    def __init__(self, table: sa.Table, constraint_name: str, note: Sequence[str] = ()) -> None:
         self.table = table
         self.constraint_name = constraint_name
+        self.note = tuple(note)
 
 
 class RenameIndex(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
@@ -157,7 +163,9 @@ def _compile_drop_if_exists(
     element: DropConstraintIfExists, compiler: DDLCompiler, **kw: Any
 ) -> str:
     preparer = compiler.preparer
-    return "ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s" % (
+    # One line per comment, whatever the names in it hold: a newline would end the comment.
+    comments = ["-- " + " ".join(line.splitlines()) + "\n" for line in element.note]
+    return "".join(comments) + "ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s" % (
         preparer.format_table(element.table),
         preparer.quote(element.constraint_name),
     )

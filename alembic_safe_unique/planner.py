@@ -165,13 +165,15 @@ class Planner:
         name = constraint.name
         if not isinstance(name, str):  # None, or SQLAlchemy's "no name yet" marker
             name = self._default_name(table.name, table.schema, columns)
+        # Reflection reports the defaults too (NULLS DISTINCT, no INCLUDE): keep only real options.
         options: dict[str, Any] = {
             "deferrable": constraint.deferrable,
             "initially": constraint.initially,
             "postgresql_nulls_not_distinct": constraint.dialect_kwargs.get(
                 "postgresql_nulls_not_distinct"
-            ),
-            "postgresql_include": constraint.dialect_kwargs.get("postgresql_include"),
+            )
+            or None,
+            "postgresql_include": constraint.dialect_kwargs.get("postgresql_include") or None,
         }
         options = {key: value for key, value in options.items() if value is not None}
         return _Unique(name, table.schema, table.name, columns, options)

@@ -23,8 +23,9 @@ from .ops import (
     _UniqueConstraintOpBase,
 )
 from .replace_ops import DropUniqueConstraintOp, ReplaceUniqueConstraintOp
+from .timeout_ops import SetLocalTimeoutsOp
 
-PACKAGE_IMPORT = "import alembic_safe_unique  # noqa: F401  (registers op.*_concurrently)"
+PACKAGE_IMPORT = "import alembic_safe_unique  # noqa: F401  (registers the op.* it calls)"
 
 
 def render_name(name: Any) -> str:
@@ -147,3 +148,15 @@ def _render_drop_index_concurrently(
         args.append(repr(operation.table_name))
     kwargs = {"schema": operation.schema} if operation.schema is not None else {}
     return _call(autogen_context, "drop_index_concurrently", args, kwargs)
+
+
+@renderers.dispatch_for(SetLocalTimeoutsOp)
+def _render_set_local_timeouts(
+    autogen_context: AutogenContext, operation: SetLocalTimeoutsOp
+) -> str:
+    kwargs = {
+        "lock_timeout_ms": operation.lock_timeout_ms,
+        "statement_timeout_ms": operation.statement_timeout_ms,
+    }
+    kwargs = {key: value for key, value in kwargs.items() if value is not None}
+    return _call(autogen_context, "set_local_timeouts", [], kwargs)

@@ -13,6 +13,7 @@ from alembic.operations import Operations
 
 from . import attach, build, catalog
 from .config import Settings, current_settings
+from .ddl import SetSessionSetting
 from .errors import IndexConflictError
 from .index_ops import CreateIndexConcurrentlyOp, DropIndexConcurrentlyOp
 from .ops import (
@@ -24,6 +25,7 @@ from .ops import (
 from .replace_ops import DropUniqueConstraintOp, ReplaceUniqueConstraintOp
 from .session import (
     connection,
+    execute,
     is_offline,
     is_postgresql,
     log,
@@ -31,6 +33,7 @@ from .session import (
     refuse_unsafe_server,
 )
 from .spec import UniqueConstraintSpec
+from .timeout_ops import SetLocalTimeoutsOp
 
 
 def _settings(operation: _UniqueConstraintOpBase) -> Settings:
@@ -180,3 +183,15 @@ def _index_to_drop_exists(operations: Operations, operation: DropIndexConcurrent
             "op.drop_constraint(...) or op.detach_unique_constraint(...) instead."
         )
     return True
+
+
+@Operations.implementation_for(SetLocalTimeoutsOp)
+def set_local_timeouts(operations: Operations, operation: SetLocalTimeoutsOp) -> None:
+    if not is_postgresql(operations):
+        return
+    for name, value in (
+        ("lock_timeout", operation.lock_timeout_ms),
+        ("statement_timeout", operation.statement_timeout_ms),
+    ):
+        if value is not None:
+            execute(operations, SetSessionSetting(name, value, local=True))

@@ -96,6 +96,8 @@ class AlembicProject:
         """
         self.write_models(models)
         text = self.env_py.read_text()
+        if "process_revision_directives" in text:
+            return
         text = text.replace(
             "target_metadata = None",
             "import runpy\nfrom pathlib import Path\n\n"
