@@ -89,10 +89,13 @@ class AlembicProject:
         )
         return path
 
-    def use_rewriter(self, models: str, hook: str = "alembic_safe_unique.rewriter") -> None:
+    def use_rewriter(
+        self, models: str, hook: str | None = "alembic_safe_unique.rewriter", prelude: str = ""
+    ) -> None:
         """Point env.py at ``models.py`` (re-read on every run) and wire the autogenerate hook.
 
-        ``hook`` is the expression env.py passes as ``process_revision_directives``.
+        ``hook`` is the expression env.py passes as ``process_revision_directives`` (``None``:
+        no hook); ``prelude`` is code placed before it, where a user would define their own.
         """
         self.write_models(models)
         text = self.env_py.read_text()
@@ -103,12 +106,13 @@ class AlembicProject:
             "import runpy\nfrom pathlib import Path\n\n"
             "target_metadata = runpy.run_path(\n"
             '    str(Path(__file__).resolve().parent.parent / "models.py")\n'
-            ')["metadata"]',
+            ')["metadata"]\n' + textwrap.dedent(prelude),
         )
-        text = text.replace(
-            "target_metadata=target_metadata",
-            f"target_metadata=target_metadata, process_revision_directives={hook}",
-        )
+        if hook is not None:
+            text = text.replace(
+                "target_metadata=target_metadata",
+                f"target_metadata=target_metadata, process_revision_directives={hook}",
+            )
         self.env_py.write_text(text)
 
     def write_models(self, models: str) -> None:
