@@ -33,6 +33,9 @@ from .timeout_ops import SetLocalTimeoutsOp
 class RevisionMessages:
     """Messages (first line: file name and ``alembic history``; rest: the docstring).
 
+    The split files start with what they hold (``indexes:``, ``constraints:``) so that their
+    file names differ even when Alembic cuts a long message short.
+
     ``{message}`` is the ``-m`` message; ``{names}`` what the file does, by name
     (``build uq_a, ix_b; drop ix_c``).
     """
@@ -46,14 +49,14 @@ class RevisionMessages:
         "not share a transaction with it."
     )
     build: str = (
-        "{message}: {names}\n\n"
+        "indexes: {message} ({names})\n\n"
         "CREATE/DROP INDEX CONCURRENTLY cannot run inside a transaction, so this revision runs\n"
         "in an autocommit block: reads and writes on the table go on while indexes build.\n"
         "Split out by alembic-safe-unique so that a failed build (duplicate keys, a cancelled\n"
         "session) is re-run on its own, after the changes before it were committed."
     )
     attach: str = (
-        "{message}: {names}\n\n"
+        "constraints: {message} ({names})\n\n"
         "Turns the unique indexes built by the previous revision into constraints. Each step\n"
         "holds ACCESS EXCLUSIVE for milliseconds, in a short transaction of its own under\n"
         "lock_timeout, retried when the lock is not granted. Split out by alembic-safe-unique\n"

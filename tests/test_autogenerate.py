@@ -87,9 +87,11 @@ def test_unique_constraint_on_existing_table_is_a_build_then_an_attach(story: St
     )
     assert "op.detach_unique_constraint(op.f('uq_ad_counter_ad_id_day')" in attach_text
     # The docstrings say what each file does and why it is a file of its own.
-    assert build_text.startswith('"""unique ad day: build uq_ad_counter_ad_id_day\n')
+    assert build_text.startswith('"""indexes: unique ad day (build uq_ad_counter_ad_id_day)\n')
     assert "CONCURRENTLY cannot run inside a transaction" in build_text
-    assert attach_text.startswith('"""unique ad day: attach uq_ad_counter_ad_id_day\n')
+    assert attach_text.startswith(
+        '"""constraints: unique ad day (attach uq_ad_counter_ad_id_day)\n'
+    )
     assert "lock_timeout" in attach_text
     for text in (build_text, attach_text):
         assert "import alembic_safe_unique" in text

@@ -45,7 +45,7 @@ def test_chained_with_a_user_hook_which_sees_every_split_revision(
     files = story.generate(counter(UNIQUE_PAIR), "pair")
     assert len(files) == 2
     for path in files:
-        assert path.read_text().startswith('"""[reviewed] pair: ')
+        assert path.read_text().startswith('"""[reviewed] ')
     story.run()
 
 
@@ -64,7 +64,8 @@ def test_called_from_a_flask_migrate_style_hook_through_the_command_line(
     changed = project.cli("revision", "--autogenerate", "-m", "pair")
     assert changed.returncode == 0, changed.stderr
     written = re.findall(r"Generating (\S+\.py)", changed.stdout)
-    assert len(written) == 2 and "pair_build" in written[0] and "pair_attach" in written[1]
+    assert len(written) == 2
+    assert "_indexes_pair_build_" in written[0] and "_constraints_pair_attach_" in written[1]
     upgraded = project.cli("upgrade", "head")
     assert upgraded.returncode == 0, upgraded.stderr
     assert "No new upgrade operations detected" in project.cli("check").stdout
