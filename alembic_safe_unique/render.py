@@ -53,10 +53,12 @@ def render_value(autogen_context: AutogenContext, value: Any) -> str:
 def _call(
     autogen_context: AutogenContext, name: str, args: list[str], kwargs: dict[str, Any]
 ) -> str:
+    """``op.name(args, key=value, ...)``; keywords left at ``None`` are not written."""
     autogen_context.imports.add(PACKAGE_IMPORT)
     rendered = list(args)
     for key, value in kwargs.items():
-        rendered.append(f"{key}={render_value(autogen_context, value)}")
+        if value is not None:
+            rendered.append(f"{key}={render_value(autogen_context, value)}")
     prefix = autogen_context.opts.get("alembic_module_prefix", "op.")
     return f"{prefix}{name}({', '.join(rendered)})"
 
@@ -135,7 +137,6 @@ def _render_create_index_concurrently(
     ]
     kwargs: dict[str, Any] = {"schema": operation.schema, "unique": operation.unique or None}
     kwargs.update(operation.kw)
-    kwargs = {key: value for key, value in kwargs.items() if value is not None}
     return _call(autogen_context, "create_index_concurrently", args, kwargs)
 
 
@@ -146,8 +147,7 @@ def _render_drop_index_concurrently(
     args = [render_name(operation.index_name)]
     if operation.table_name is not None:
         args.append(repr(operation.table_name))
-    kwargs = {"schema": operation.schema} if operation.schema is not None else {}
-    return _call(autogen_context, "drop_index_concurrently", args, kwargs)
+    return _call(autogen_context, "drop_index_concurrently", args, {"schema": operation.schema})
 
 
 @renderers.dispatch_for(SetLocalTimeoutsOp)
@@ -158,5 +158,4 @@ def _render_set_local_timeouts(
         "lock_timeout_ms": operation.lock_timeout_ms,
         "statement_timeout_ms": operation.statement_timeout_ms,
     }
-    kwargs = {key: value for key, value in kwargs.items() if value is not None}
     return _call(autogen_context, "set_local_timeouts", [], kwargs)

@@ -42,6 +42,34 @@ def models(body: str, *, convention: bool = True) -> str:
     return header + textwrap.dedent(body)
 
 
+# The table most stories change: an impression counter with rows in it.
+COUNTER = """
+counter = sa.Table(
+    "ad_counter", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("ad_id", sa.Integer, nullable=False),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("hits", sa.Integer, nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+    {extra}
+)
+"""
+
+ROWS = """
+INSERT INTO ad_counter (ad_id, day, hits, active)
+SELECT g, date '2026-01-01' + g % 30, g % 97, g % 3 = 0 FROM generate_series(1, 20000) g
+"""
+
+
+def counter(*extra: str, convention: bool = True) -> str:
+    return models(COUNTER.format(extra=", ".join(extra)), convention=convention)
+
+
+def upgrade_body(path: Path) -> str:
+    text = path.read_text()
+    return text[text.index("def upgrade()") : text.index("def downgrade()")]
+
+
 @dataclass
 class Story:
     project: AlembicProject

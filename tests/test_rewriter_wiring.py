@@ -7,9 +7,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from tests.autogen import Story, models
+from tests.autogen import ROWS, Story, counter, models, upgrade_body
 from tests.project import AlembicProject
-from tests.test_autogenerate import ROWS, counter, upgrade_body
 
 UNIQUE_PAIR = 'sa.UniqueConstraint("ad_id", "day")'
 
