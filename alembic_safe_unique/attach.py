@@ -53,8 +53,11 @@ def run_under_lock_timeout(
     statements: Sequence[Any],
     settings: Settings,
     what: str,
-) -> None:
-    """Run ``statements`` in one short transaction, retried while the lock is not granted."""
+) -> float:
+    """Run ``statements`` in one short transaction, retried while the lock is not granted.
+
+    Returns how long the lock was held: from the first statement, which takes it, to COMMIT.
+    """
     offline = is_offline(operations)
     table_oid = (
         None if offline else require_table(connection(operations), spec.table_name, spec.schema)
@@ -72,9 +75,10 @@ def run_under_lock_timeout(
                         "statement_timeout", settings.short_statement_timeout_ms, local=True
                     ),
                 )
+                locked_at = time.perf_counter()
                 for statement in statements:
                     execute(operations, statement)
-            return
+            return (time.perf_counter() - locked_at) * 1000
         except DBAPIError as error:
             if offline or sqlstate(error) != _LOCK_NOT_AVAILABLE:
                 raise
@@ -101,6 +105,7 @@ def run_under_lock_timeout(
                     "alembic_safe_unique.configure(), change the budget."
                 ) from error
             time.sleep(retry_delay(attempt, settings))
+    raise AssertionError("unreachable: the last attempt raises")
 
 
 def attach_unique_constraint(
@@ -120,9 +125,16 @@ def attach_unique_constraint(
         initially=spec.initially,
         only_if_missing=is_offline(operations),
     )
-    run_under_lock_timeout(operations, spec, [attach], settings, f"Attaching {spec.describe()}")
+    held_ms = run_under_lock_timeout(
+        operations, spec, [attach], settings, f"Attaching {spec.describe()}"
+    )
     if not is_offline(operations):
-        log.info("Attached %s.", spec.describe())
+        log.info(
+            "Attached %s (ACCESS EXCLUSIVE held %.1f ms).",
+            spec.describe(),
+            held_ms,
+            extra={"lock_held_ms": held_ms},
+        )
 
 
 def detach_unique_constraint(

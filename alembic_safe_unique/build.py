@@ -22,6 +22,7 @@ from .errors import (
     IndexConflictError,
     TableNotFoundError,
 )
+from .progress import watch_build
 from .session import (
     connection,
     error_detail,
@@ -157,7 +158,9 @@ def _build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
     started = time.monotonic()
     try:
         with timeouts_off(operations, settings.client_check_interval_ms):
-            execute(operations, CreateIndex(spec.to_index(concurrently=True)))
+            target = f"{spec.name} on {spec.qualified_table}"
+            with watch_build(connection(operations), target, settings):
+                execute(operations, CreateIndex(spec.to_index(concurrently=True)))
     except DBAPIError as error:
         _clean_up_failed_build(operations, spec, settings, error)
         raise

@@ -15,6 +15,8 @@ class Settings:
     ``lock_timeout_ms`` bounds how long readers and writers can queue behind a waiting
     ``ACCESS EXCLUSIVE`` request; the step is retried ``lock_attempts`` times with exponential
     backoff (``retry_base_delay_s`` doubling up to ``retry_max_delay_s``) and full jitter.
+    ``progress`` is ``"auto"`` (a bar on a terminal, log lines otherwise), ``"bar"``, ``"log"``
+    or ``"off"``; log lines come on each phase change and every ``progress_interval_s``.
     """
 
     lock_timeout_ms: int = 1000
@@ -24,12 +26,18 @@ class Settings:
     retry_max_delay_s: float = 30.0
     other_build_wait_s: float = 600.0
     client_check_interval_ms: int = 1000
+    progress: str = "auto"
+    progress_interval_s: float = 10.0
 
     def __post_init__(self) -> None:
         if self.lock_timeout_ms <= 0:
             raise ValueError("lock_timeout_ms must be a positive number of milliseconds")
         if self.lock_attempts < 1:
             raise ValueError("lock_attempts must be at least 1")
+        if self.progress not in ("auto", "bar", "log", "off"):
+            raise ValueError("progress must be 'auto', 'bar', 'log' or 'off'")
+        if self.progress_interval_s <= 0:
+            raise ValueError("progress_interval_s must be a positive number of seconds")
         if self.retry_base_delay_s < 0 or self.retry_max_delay_s < 0:
             raise ValueError("retry delays cannot be negative")
 
@@ -37,7 +45,7 @@ class Settings:
 _current = Settings()
 
 
-def configure(**changes: float) -> Settings:
+def configure(**changes: float | str) -> Settings:
     """Change the process-wide defaults (for example from env.py) and return the new ones."""
     global _current
     _current = dataclasses.replace(_current, **changes)  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import command
@@ -143,7 +144,9 @@ class AlembicProject:
         command.upgrade(self.config(buffer), target, sql=True)
         return buffer.getvalue()
 
-    def cli(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    def cli(
+        self, *args: str, timeout: float = 300, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         """Run the ``alembic`` command line in the project directory, as a user would."""
         return subprocess.run(
             [sys.executable, "-m", "alembic", "-c", str(self.ini), *args],
@@ -151,18 +154,24 @@ class AlembicProject:
             capture_output=True,
             text=True,
             timeout=timeout,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
         )
 
-    def popen(self, *args: str) -> subprocess.Popen[str]:
+    def popen(self, *args: str, **kwargs: Any) -> subprocess.Popen[str]:
+        options: dict[str, Any] = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+        options.update(kwargs)
         return subprocess.Popen(
             [sys.executable, "-m", "alembic", "-c", str(self.ini), *args],
             cwd=self.root,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
             text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            **options,
         )
+
+    def configure_in_env(self, settings: str) -> None:
+        """Add ``alembic_safe_unique.configure(<settings>)`` to env.py, where users put it."""
+        first, rest = self.env_py.read_text().split("\n", 1)
+        self.env_py.write_text(f"{first}\nalembic_safe_unique.configure({settings})\n{rest}")
 
     def current(self, engine: sa.Engine) -> str | None:
         with engine.connect() as conn:
