@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import Any
 
 from alembic.operations import Operations
 
@@ -37,7 +38,7 @@ from .timeout_ops import SetLocalTimeoutsOp
 
 
 def _settings(operation: _UniqueConstraintOpBase) -> Settings:
-    overrides = {
+    overrides: dict[str, Any] = {
         "lock_timeout_ms": operation.lock_timeout_ms,
         "lock_attempts": operation.lock_attempts,
     }
