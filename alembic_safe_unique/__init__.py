@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import render, toimpl  # noqa: F401  (registration happens on import)
 from .config import Settings, configure, current_settings
+from .dedupe_ops import DeduplicateRowsOp, DeduplicationReport
 from .errors import (
     BuildInProgressError,
     DuplicateKeysError,
@@ -37,6 +38,8 @@ __all__ = [
     "BuildInProgressError",
     "CreateIndexConcurrentlyOp",
     "CreateUniqueConstraintConcurrentlyOp",
+    "DeduplicateRowsOp",
+    "DeduplicationReport",
     "DetachUniqueConstraintOp",
     "DropIndexConcurrentlyOp",
     "DropUniqueConstraintOp",

@@ -224,3 +224,18 @@ def name_in_use(connection: Connection, name: str, table_name: str, schema: str 
     """Is ``name`` taken by a relation or constraint in the schema of ``table_name``?"""
     qualified = qualified_name(connection, table_name, schema)
     return bool(connection.execute(_NAME_IN_USE, {"qualified": qualified, "name": name}).scalar())
+
+
+_PRIMARY_KEY_COLUMNS = sa.text(
+    """
+    SELECT a.attname
+      FROM pg_index i
+      JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+     WHERE i.indrelid = :table_oid AND i.indisprimary
+     ORDER BY array_position(i.indkey::int2[], a.attnum)
+    """
+)
+
+
+def primary_key_columns(connection: Connection, table_oid: int) -> list[str]:
+    return list(connection.execute(_PRIMARY_KEY_COLUMNS, {"table_oid": table_oid}).scalars())

@@ -189,6 +189,20 @@ def _compile_scratch(element: CreateScratchTableLike, compiler: DDLCompiler, **k
     )
 
 
+class CreateTemporaryTableAs(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """``CREATE TEMPORARY TABLE name AS <select>``: session-private work space, no locks shared."""
+
+    def __init__(self, name: str, query: Any) -> None:
+        self.name = name
+        self.query = query
+
+
+@compiles(CreateTemporaryTableAs)
+def _compile_temporary_as(element: CreateTemporaryTableAs, compiler: DDLCompiler, **kw: Any) -> str:
+    query = compiler.sql_compiler.process(element.query, literal_binds=True)
+    return "CREATE TEMPORARY TABLE %s AS %s" % (compiler.preparer.quote(element.name), query)
+
+
 def table_stub(table_name: str, schema: str | None, columns: tuple[str, ...] = ()) -> sa.Table:
     """A detached Table with just enough to compile statements about ``schema.table_name``."""
     return sa.Table(

@@ -12,10 +12,11 @@ from typing import Any
 
 from alembic.operations import Operations
 
-from . import attach, build, catalog
+from . import attach, build, catalog, dedupe
 from .config import Settings, current_settings
 from .ddl import SetSessionSetting
-from .errors import IndexConflictError
+from .dedupe_ops import DeduplicateRowsOp, DeduplicationReport
+from .errors import IndexConflictError, SafeUniqueError
 from .index_ops import CreateIndexConcurrentlyOp, DropIndexConcurrentlyOp
 from .ops import (
     AttachUniqueConstraintOp,
@@ -196,3 +197,18 @@ def set_local_timeouts(operations: Operations, operation: SetLocalTimeoutsOp) ->
     ):
         if value is not None:
             execute(operations, SetSessionSetting(name, value, local=True))
+
+
+@Operations.implementation_for(DeduplicateRowsOp)
+def deduplicate_rows(
+    operations: Operations, operation: DeduplicateRowsOp
+) -> DeduplicationReport | None:
+    if not is_postgresql(operations):
+        raise SafeUniqueError(
+            "op.deduplicate_rows works on PostgreSQL only (it relies on ctid and row locks); "
+            f"on {operations.get_context().dialect.name}, delete the duplicates with op.execute."
+        )
+    if is_offline(operations):
+        return dedupe.deduplicate(operations, operation, current_settings())
+    with outside_transaction(operations):
+        return dedupe.deduplicate(operations, operation, current_settings())
