@@ -1,0 +1,5 @@
+"""Placeholder."""
+
+
+def run(rows: int, url: str | None, keep: bool) -> int:
+    raise NotImplementedError

@@ -1,0 +1,174 @@
+"""Which unique indexes the pending revisions would build, found by running them on paper.
+
+Each revision's ``upgrade()`` runs against an offline migration context whose ``op`` records
+every operation instead of executing it (Alembic dispatches every ``op.*`` through
+``Operations.invoke``). Nothing reaches the database; code that needs a live connection
+(``op.get_bind()``) stops that revision's recording, and the report says so.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import alembic.op
+from alembic.operations import MigrateOperation, Operations
+from alembic.operations import ops as alembic_ops
+from alembic.runtime.migration import MigrationContext
+from alembic.script import Script
+
+from .dedupe_ops import DeduplicateRowsOp
+from .index_ops import CreateIndexConcurrentlyOp
+from .ops import AttachUniqueConstraintOp, CreateUniqueConstraintConcurrentlyOp
+from .replace_ops import ReplaceUniqueConstraintOp
+from .spec import IndexSpec
+
+
+@dataclass(frozen=True)
+class PlannedUnique:
+    """A unique index a pending revision would build, and what else the range does first."""
+
+    revision: str
+    operation: str
+    spec: IndexSpec
+    deduplicated_by: str | None = None
+
+
+@dataclass
+class PendingPlan:
+    uniques: list[PlannedUnique] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def _recording_op() -> Iterator[list[MigrateOperation]]:
+    """Point ``alembic.op`` at operations that record instead of run, then put it back.
+
+    Alembic keeps one ``op`` proxy per Operations class, so the recorder is an Operations whose
+    ``invoke`` is replaced; whatever proxy was installed before (the live migration's, when
+    this runs inside env.py) is reinstated afterwards.
+    """
+    context = MigrationContext.configure(
+        dialect_name="postgresql", opts={"as_sql": True, "output_buffer": io.StringIO()}
+    )
+    operations = Operations(context)
+    recorded: list[MigrateOperation] = []
+
+    def invoke(operation: MigrateOperation) -> Any:
+        recorded.append(operation)
+        return None
+
+    operations.invoke = invoke  # type: ignore[method-assign]
+    previous: Operations | None = getattr(alembic.op, "_proxy", None)
+    operations._install_proxy()
+    try:
+        yield recorded
+    finally:
+        if previous is not None:
+            previous._install_proxy()
+        else:
+            operations._remove_proxy()
+
+
+def record(revision: Script) -> tuple[list[MigrateOperation], str | None]:
+    """The operations ``revision.upgrade()`` asks for, and why recording stopped early if it did."""
+    with _recording_op() as recorded:
+        try:
+            revision.module.upgrade()
+        except Exception as error:  # the revision's own code: report it, do not crash the check
+            return recorded, f"{type(error).__name__}: {error}"
+    return recorded, None
+
+
+def _unique_spec(operation: MigrateOperation) -> IndexSpec | None:
+    """The unique index an operation builds, as the build itself would define it."""
+    if isinstance(
+        operation,
+        (CreateUniqueConstraintConcurrentlyOp, AttachUniqueConstraintOp, ReplaceUniqueConstraintOp),
+    ):
+        return operation.spec().index()
+    if isinstance(operation, CreateIndexConcurrentlyOp):
+        spec = operation.spec()
+        return spec if spec.unique else None
+    if isinstance(operation, alembic_ops.CreateUniqueConstraintOp):
+        options = {
+            key: value
+            for key, value in operation.kw.items()
+            if key in ("postgresql_nulls_not_distinct", "postgresql_include")
+        }
+        return IndexSpec.build(
+            str(operation.constraint_name or "(unnamed)"),
+            operation.table_name,
+            list(operation.columns),
+            schema=operation.schema,
+            unique=True,
+            options=options,
+        )
+    if isinstance(operation, alembic_ops.CreateIndexOp) and operation.unique:
+        return IndexSpec.build(
+            operation.index_name or "(unnamed)",
+            operation.table_name,
+            list(operation.columns),
+            schema=operation.schema,
+            unique=True,
+            options={k: v for k, v in operation.kw.items() if k.startswith("postgresql_")},
+        )
+    return None
+
+
+def _same_key(dedupe: DeduplicateRowsOp, spec: IndexSpec) -> bool:
+    return (
+        dedupe.table_name == spec.table_name
+        and dedupe.schema == spec.schema
+        and set(dedupe.columns) == {c for c in spec.columns if isinstance(c, str)}
+        and len(dedupe.columns) == len(spec.columns)
+    )
+
+
+def plan(revisions: Iterable[Script]) -> PendingPlan:
+    """What ``revisions`` (in upgrade order) would build, skipping tables they create."""
+    result = PendingPlan()
+    created: set[tuple[str | None, str]] = set()
+    dedupes: list[tuple[str, DeduplicateRowsOp]] = []
+    for revision in revisions:
+        recorded, stopped = record(revision)
+        if stopped is not None:
+            result.notes.append(
+                f"{revision.revision}: stopped reading upgrade() at code that needs the live "
+                f"database ({stopped}); operations after it are not checked."
+            )
+        for operation in recorded:
+            if isinstance(operation, alembic_ops.CreateTableOp):
+                created.add((operation.schema, operation.table_name))
+            elif isinstance(operation, DeduplicateRowsOp):
+                dedupes.append((revision.revision, operation))
+            elif isinstance(operation, alembic_ops.ExecuteSQLOp):
+                result.notes.append(
+                    f"{revision.revision}: runs SQL through op.execute; a unique index it "
+                    "creates is not checked."
+                )
+            spec = _unique_spec(operation)
+            if spec is None or (spec.schema, spec.table_name) in created:
+                continue
+            deduplicated_by = next(
+                (rev for rev, dedupe in dedupes if _same_key(dedupe, spec)), None
+            )
+            result.uniques.append(
+                PlannedUnique(revision.revision, _op_name(operation), spec, deduplicated_by)
+            )
+    return result
+
+
+def _op_name(operation: MigrateOperation) -> str:
+    names = {
+        CreateUniqueConstraintConcurrentlyOp: "create_unique_constraint_concurrently",
+        AttachUniqueConstraintOp: "attach_unique_constraint",
+        ReplaceUniqueConstraintOp: "replace_unique_constraint",
+        CreateIndexConcurrentlyOp: "create_index_concurrently",
+        alembic_ops.CreateUniqueConstraintOp: "create_unique_constraint",
+        alembic_ops.CreateIndexOp: "create_index",
+    }
+    return names.get(type(operation), type(operation).__name__)
