@@ -36,3 +36,9 @@ def ci(session: nox.Session) -> None:
     lint(session)
     typecheck(session)
     tests(session)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """The benchmark: figures, not pass/fail (``-- --rows 10000000`` for 10M rows)."""
+    session.run(sys.executable, "benchmarks/run.py", *session.posargs)

@@ -176,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.handler(args))
-    except CommandError as error:
+    except SafeUniqueError as error:  # said plainly, no traceback: the message says what to do
         print(f"alembic-safe-unique: {error}", file=sys.stderr)
         return EXIT_USAGE
 

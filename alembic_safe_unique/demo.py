@@ -106,6 +106,7 @@ def comparison(plain: Run, safe: Run) -> str:
         ("worst write stall", ms(plain.during.worst_write_ms), ms(safe.during.worst_write_ms)),
         ("worst read stall", ms(plain.during.worst_read_ms), ms(safe.during.worst_read_ms)),
         ("statements completed", f"{plain.during.statements:,}", f"{safe.during.statements:,}"),
+        ("statements failed", f"{plain.during.errors:,}", f"{safe.during.errors:,}"),
     ]
     return table(("during the migration", "plain Alembic", "alembic-safe-unique"), rows)
 

@@ -86,17 +86,14 @@ def create_and_fill(
             .render_derived(name="g")
         )
         rows_query = sa.select(
-            series.c.value,
             sa.func.div(series.c.value, 50),  # 50 events per account
             series.c.value,
             sa.func.md5(sa.cast(series.c.value, sa.Text)),
         ).select_from(series)
         with engine.begin() as conn:
-            conn.execute(
-                table.insert().from_select(
-                    ["id", "account_id", "external_id", "payload"], rows_query
-                )
-            )
+            # ids come from the sequence (1..rows), which then goes on for the load's inserts
+            columns = ["account_id", "external_id", "payload"]
+            conn.execute(table.insert().from_select(columns, rows_query))
         report(f"  {high:,} of {rows:,} rows")
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(
@@ -113,7 +110,10 @@ class DemoProject:
     root: Path
 
     @classmethod
-    def create(cls, root: Path, url: sa.URL, *, rewriter: bool) -> DemoProject:
+    def create(
+        cls, root: Path, url: sa.URL, *, rewriter: bool, env_settings: str = ""
+    ) -> DemoProject:
+        """``env_settings``: keyword arguments for ``alembic_safe_unique.configure`` in env.py."""
         root.mkdir(parents=True)
         ini = root / "alembic.ini"
         with contextlib.redirect_stdout(io.StringIO()):  # "Creating directory..." lines
@@ -122,6 +122,11 @@ class DemoProject:
         ini.write_text(ini.read_text().replace("driver://user:pass@localhost/dbname", rendered))
         env = root / "migrations" / "env.py"
         text = env.read_text().replace("target_metadata = None\n", ENV_MODELS)
+        if env_settings:
+            text = text.replace(
+                "import alembic_safe_unique\n",
+                f"import alembic_safe_unique\n\nalembic_safe_unique.configure({env_settings})\n",
+            )
         if rewriter:
             text = text.replace(
                 "target_metadata=target_metadata",

@@ -33,6 +33,11 @@ class WindowStats:
         return self.writes + self.reads
 
 
+# Keys for inserted rows: negative, never reused in the process, so a second load on the same
+# table (the demo's second migration) cannot insert a duplicate of the first one's rows.
+_FRESH_KEYS = itertools.count(1)
+
+
 class _Recorder:
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -74,7 +79,6 @@ class Load:
         self.update_column = update_column
         self.recorder = _Recorder()
         self.stop = threading.Event()
-        self.fresh_keys = itertools.count(1)
         self.threads = [
             threading.Thread(target=self._write, name=f"writer-{n}", daemon=True)
             for n in range(writers)
@@ -116,7 +120,7 @@ class Load:
 
         def next_write() -> tuple[object, dict[str, object]]:
             if rng.random() < 0.5:
-                key = -next(self.fresh_keys)
+                key = -next(_FRESH_KEYS)
                 values = dict(self.insert_values)
                 values.update({name: key for name in self.key_columns})
                 return insert, values

@@ -252,3 +252,25 @@ def cancel_build_while_it_waits(engine: sa.Engine, create_index: str) -> None:
             watcher.execute(sa.text("SELECT pg_cancel_backend(:pid)"), {"pid": pid})
         thread.join(30)
     assert errors and "canceling statement" in str(errors[0])
+
+
+def test_check_refuses_a_connection_it_cannot_make_read_only(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    plant_duplicates(engine)
+    env = project.env_py.read_text()
+    assert "poolclass=pool.NullPool," in env
+    project.env_py.write_text(
+        env.replace(
+            "poolclass=pool.NullPool,", 'poolclass=pool.NullPool, isolation_level="AUTOCOMMIT",'
+        )
+    )
+    project.write_revision(
+        "r1", "op.create_unique_constraint('uq_order_sku', 'Order Lines', ['Order', 'sku'])"
+    )
+
+    result = tool(project, "check")
+
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Could not make the check's transaction read-only" in result.stderr
+    assert "Traceback" not in result.stderr

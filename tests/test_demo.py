@@ -30,7 +30,7 @@ def test_demo_prints_the_migrations_and_the_side_by_side_table() -> None:
     table = re.search(
         rf"during the migration\s+plain Alembic\s+alembic-safe-unique\n-[- ]+\n"
         rf"migration time{row}{row}\nworst write stall{row}{row}\nworst read stall{row}{row}\n"
-        rf"statements completed{row}{row}\n",
+        rf"statements completed{row}{row}\nstatements failed +0 +0\n",
         out,
     )
     assert table, out
