@@ -23,12 +23,11 @@ from .ddl import (
     AddUniqueConstraintUsingIndex,
     DropConstraintIfExists,
     RenameIndex,
-    SetSessionSetting,
     table_stub,
     unique_constraint,
 )
 from .errors import IndexConflictError, LockNotAcquiredError
-from .session import connection, execute, is_offline, log, short_transaction, sqlstate
+from .session import bounded_transaction, connection, execute, is_offline, log, sqlstate
 from .spec import UniqueConstraintSpec
 
 _LOCK_NOT_AVAILABLE = "55P03"
@@ -64,17 +63,9 @@ def run_under_lock_timeout(
     )
     for attempt in range(1, settings.lock_attempts + 1):
         try:
-            with short_transaction(operations):
-                execute(
-                    operations,
-                    SetSessionSetting("lock_timeout", settings.lock_timeout_ms, local=True),
-                )
-                execute(
-                    operations,
-                    SetSessionSetting(
-                        "statement_timeout", settings.short_statement_timeout_ms, local=True
-                    ),
-                )
+            with bounded_transaction(
+                operations, settings.lock_timeout_ms, settings.short_statement_timeout_ms
+            ):
                 locked_at = time.perf_counter()
                 for statement in statements:
                     execute(operations, statement)

@@ -21,10 +21,10 @@ from . import catalog
 from .attach import retry_delay
 from .build import require_table
 from .config import Settings
-from .ddl import CreateTemporaryTableAs, SetSessionSetting, table_stub
+from .ddl import CreateTemporaryTableAs, table_stub
 from .dedupe_ops import DeduplicateRowsOp, DeduplicationReport
 from .errors import LockNotAcquiredError, SafeUniqueError
-from .session import connection, execute, is_offline, log, short_transaction, sqlstate
+from .session import bounded_transaction, connection, execute, is_offline, log, sqlstate
 
 _WORK_TABLE = "alembic_safe_unique_duplicates"
 _LOCK_NOT_AVAILABLE = "55P03"
@@ -228,17 +228,9 @@ def _run_batch(
     conn = connection(operations)
     for attempt in range(1, settings.lock_attempts + 1):
         try:
-            with short_transaction(operations):
-                execute(
-                    operations,
-                    SetSessionSetting("lock_timeout", settings.lock_timeout_ms, local=True),
-                )
-                execute(
-                    operations,
-                    SetSessionSetting(
-                        "statement_timeout", settings.short_statement_timeout_ms, local=True
-                    ),
-                )
+            with bounded_transaction(
+                operations, settings.lock_timeout_ms, settings.short_statement_timeout_ms
+            ):
                 row = conn.execute(statements.batch(low, high)).one()
             return int(row[0]), int(row[1])
         except DBAPIError as error:

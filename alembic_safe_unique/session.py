@@ -160,6 +160,23 @@ def short_transaction(operations: Operations, *, keep: bool = True) -> Iterator[
 
 
 @contextmanager
+def bounded_transaction(
+    operations: Operations, lock_timeout_ms: int, statement_timeout_ms: int
+) -> Iterator[None]:
+    """A short transaction that waits at most ``lock_timeout_ms`` for any lock it needs.
+
+    While a statement waits for a lock, the sessions behind it queue; the bound keeps that
+    queue short. ``statement_timeout_ms`` bounds the work once the locks are held.
+    """
+    with short_transaction(operations):
+        execute(operations, SetSessionSetting("lock_timeout", lock_timeout_ms, local=True))
+        execute(
+            operations, SetSessionSetting("statement_timeout", statement_timeout_ms, local=True)
+        )
+        yield
+
+
+@contextmanager
 def timeouts_off(operations: Operations, client_check_interval_ms: int) -> Iterator[None]:
     """Switch lock and statement timeouts off for a concurrent build, then put them back.
 
