@@ -106,7 +106,8 @@ def run_invalid_indexes(args: argparse.Namespace) -> int:
         assert connection is not None
         found = doctor.invalid_indexes(connection)
         if args.index:
-            found = [index for index in found if index.index in set(args.index)]
+            wanted = set(args.index)
+            found = [index for index in found if index.index in wanted]
         print_invalid_indexes(found)
         if not args.drop:
             return EXIT_OK if not found else EXIT_WOULD_FAIL

@@ -21,8 +21,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from .demo_project import (
-    CONSTRAINT_NAME,
     KEY_COLUMNS,
+    TABLE_NAME,
     DemoProject,
     create_and_fill,
     events_table,
@@ -117,7 +117,7 @@ def run(rows: int = 1_000_000, url: str | None = None, keep: bool = False) -> in
     workdir = Path(tempfile.mkdtemp(prefix="alembic-safe-unique-demo-"))
     try:
         with demo_database(url) as database_url:
-            print(f"PostgreSQL ready. Creating {TABLE_LABEL} with {rows:,} rows:")
+            print(f"PostgreSQL ready. Creating {TABLE_NAME} with {rows:,} rows:")
             engine = sa.create_engine(database_url, poolclass=sa.pool.NullPool)
             create_and_fill(engine, rows)
             engine.dispose()
@@ -139,7 +139,7 @@ def run(rows: int = 1_000_000, url: str | None = None, keep: bool = False) -> in
             print("\n" + _indent(safe_run.log.strip()))
             print("\n" + comparison(plain_run, safe_run))
             print(
-                f"\nPlain Alembic holds ACCESS EXCLUSIVE on {TABLE_LABEL} for the whole index "
+                f"\nPlain Alembic holds ACCESS EXCLUSIVE on {TABLE_NAME} for the whole index "
                 "build: every read and write waits. The safe migration builds the index "
                 "CONCURRENTLY, then attaches it as the constraint in one short transaction"
                 + (f" ({safe_run.lock_held_ms:.1f} ms)." if safe_run.lock_held_ms else ".")
@@ -152,9 +152,6 @@ def run(rows: int = 1_000_000, url: str | None = None, keep: bool = False) -> in
     return 0
 
 
-TABLE_LABEL = "demo_events"
-
-
 def _show(title: str, paths: list[Path]) -> None:
     print(f"\n== {title}: {len(paths)} revision file(s)")
     for path in paths:
@@ -163,6 +160,3 @@ def _show(title: str, paths: list[Path]) -> None:
 
 def _indent(text: str) -> str:
     return "\n".join("    " + line for line in text.splitlines())
-
-
-__all__ = ["CONSTRAINT_NAME", "run"]
