@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from alembic.operations import Operations
 from sqlalchemy.exc import DBAPIError
@@ -31,6 +31,7 @@ from .session import bounded_transaction, connection, execute, is_offline, log, 
 from .spec import UniqueConstraintSpec
 
 _LOCK_NOT_AVAILABLE = "55P03"
+T = TypeVar("T")
 
 
 def _intended_drop(table: Any, constraint_name: str, reason: str) -> DropConstraintIfExists:
@@ -46,6 +47,27 @@ def retry_delay(attempt: int, settings: Settings) -> float:
     return random.uniform(0, ceiling)
 
 
+def retry_while_locked(
+    settings: Settings,
+    attempt: Callable[[], T],
+    not_granted: Callable[[int, DBAPIError], None],
+) -> T:
+    """Run ``attempt`` until its locks come within ``lock_timeout``, pausing between tries.
+
+    Any error but "lock not available" propagates at once. ``not_granted(n, error)`` reports
+    that attempt ``n`` timed out; on the last attempt it must raise.
+    """
+    for number in range(1, settings.lock_attempts + 1):
+        try:
+            return attempt()
+        except DBAPIError as error:
+            if sqlstate(error) != _LOCK_NOT_AVAILABLE:
+                raise
+            not_granted(number, error)
+            time.sleep(retry_delay(number, settings))
+    raise AssertionError("unreachable: the last attempt raises")
+
+
 def run_under_lock_timeout(
     operations: Operations,
     spec: UniqueConstraintSpec,
@@ -57,46 +79,46 @@ def run_under_lock_timeout(
 
     Returns how long the lock was held: from the first statement, which takes it, to COMMIT.
     """
-    offline = is_offline(operations)
     table_oid = (
-        None if offline else require_table(connection(operations), spec.table_name, spec.schema)
+        None
+        if is_offline(operations)
+        else require_table(connection(operations), spec.table_name, spec.schema)
     )
-    for attempt in range(1, settings.lock_attempts + 1):
-        try:
-            with bounded_transaction(
-                operations, settings.lock_timeout_ms, settings.short_statement_timeout_ms
-            ):
-                locked_at = time.perf_counter()
-                for statement in statements:
-                    execute(operations, statement)
-            return (time.perf_counter() - locked_at) * 1000
-        except DBAPIError as error:
-            if offline or sqlstate(error) != _LOCK_NOT_AVAILABLE:
-                raise
-            assert table_oid is not None
-            holders = catalog.lock_holders(connection(operations), table_oid)
-            blockers = "; ".join(h.describe() for h in holders) or "(gone by now)"
-            log.warning(
-                "%s: attempt %d of %d could not lock %s within %d ms. Held by: %s",
-                what,
-                attempt,
-                settings.lock_attempts,
-                spec.qualified_table,
-                settings.lock_timeout_ms,
-                blockers,
-            )
-            if attempt == settings.lock_attempts:
-                raise LockNotAcquiredError(
-                    f"{what} on {spec.qualified_table} never got its ACCESS EXCLUSIVE lock: "
-                    f"{settings.lock_attempts} attempts of {settings.lock_timeout_ms} ms each. "
-                    f"Sessions holding the table at the last attempt: {blockers}. The unique "
-                    "index is built and valid; end those sessions (or wait for a quieter "
-                    "moment) and run the migration again: it only retries this step. "
-                    "lock_timeout_ms= and lock_attempts= on the operation, or "
-                    "alembic_safe_unique.configure(), change the budget."
-                ) from error
-            time.sleep(retry_delay(attempt, settings))
-    raise AssertionError("unreachable: the last attempt raises")
+
+    def attempt() -> float:
+        with bounded_transaction(
+            operations, settings.lock_timeout_ms, settings.short_statement_timeout_ms
+        ):
+            locked_at = time.perf_counter()
+            for statement in statements:
+                execute(operations, statement)
+        return (time.perf_counter() - locked_at) * 1000
+
+    def not_granted(number: int, error: DBAPIError) -> None:
+        assert table_oid is not None  # offline nothing runs, so no lock can time out
+        holders = catalog.lock_holders(connection(operations), table_oid)
+        blockers = "; ".join(h.describe() for h in holders) or "(gone by now)"
+        log.warning(
+            "%s: attempt %d of %d could not lock %s within %d ms. Held by: %s",
+            what,
+            number,
+            settings.lock_attempts,
+            spec.qualified_table,
+            settings.lock_timeout_ms,
+            blockers,
+        )
+        if number == settings.lock_attempts:
+            raise LockNotAcquiredError(
+                f"{what} on {spec.qualified_table} never got its ACCESS EXCLUSIVE lock: "
+                f"{settings.lock_attempts} attempts of {settings.lock_timeout_ms} ms each. "
+                f"Sessions holding the table at the last attempt: {blockers}. The unique "
+                "index is built and valid; end those sessions (or wait for a quieter "
+                "moment) and run the migration again: it only retries this step. "
+                "lock_timeout_ms= and lock_attempts= on the operation, or "
+                "alembic_safe_unique.configure(), change the budget."
+            ) from error
+
+    return retry_while_locked(settings, attempt, not_granted)
 
 
 def attach_unique_constraint(

@@ -18,16 +18,15 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.schema import CreateIndex, DropTable
 
 from . import catalog
-from .attach import retry_delay
+from .attach import retry_while_locked
 from .build import require_table
 from .config import Settings
 from .ddl import CreateTemporaryTableAs, table_stub
 from .dedupe_ops import DeduplicateRowsOp, DeduplicationReport
 from .errors import LockNotAcquiredError, SafeUniqueError
-from .session import bounded_transaction, connection, execute, is_offline, log, sqlstate
+from .session import bounded_transaction, connection, execute, is_offline, log
 
 _WORK_TABLE = "alembic_safe_unique_duplicates"
-_LOCK_NOT_AVAILABLE = "55P03"
 _MAX_PASSES = 3  # a pass only misses rows that concurrent writes moved or added
 
 
@@ -225,36 +224,34 @@ def _one_pass(
 def _run_batch(
     operations: Operations, statements: _Statements, low: int, high: int, settings: Settings
 ) -> tuple[int, int]:
-    conn = connection(operations)
-    for attempt in range(1, settings.lock_attempts + 1):
-        try:
-            with bounded_transaction(
-                operations, settings.lock_timeout_ms, settings.short_statement_timeout_ms
-            ):
-                row = conn.execute(statements.batch(low, high)).one()
-            return int(row[0]), int(row[1])
-        except DBAPIError as error:
-            if sqlstate(error) != _LOCK_NOT_AVAILABLE:
-                raise
-            log.warning(
-                "Deduplicating %s: attempt %d of %d could not lock the rows of groups %d-%d "
-                "within %d ms (other transactions are updating them).",
-                statements.operation.qualified_table,
-                attempt,
-                settings.lock_attempts,
-                low + 1,
-                high,
-                settings.lock_timeout_ms,
-            )
-            if attempt == settings.lock_attempts:
-                raise LockNotAcquiredError(
-                    f"Deduplicating {statements.operation.qualified_table} could not lock the "
-                    f"rows of key groups {low + 1}-{high} in {settings.lock_attempts} attempts. "
-                    "Earlier batches are committed; run the migration again to continue with "
-                    "what is left."
-                ) from error
-            time.sleep(retry_delay(attempt, settings))
-    raise AssertionError("unreachable: the last attempt raises")
+    table = statements.operation.qualified_table
+
+    def attempt() -> tuple[int, int]:
+        with bounded_transaction(
+            operations, settings.lock_timeout_ms, settings.short_statement_timeout_ms
+        ):
+            row = connection(operations).execute(statements.batch(low, high)).one()
+        return int(row[0]), int(row[1])
+
+    def not_granted(number: int, error: DBAPIError) -> None:
+        log.warning(
+            "Deduplicating %s: attempt %d of %d could not lock the rows of groups %d-%d "
+            "within %d ms (other transactions are updating them).",
+            table,
+            number,
+            settings.lock_attempts,
+            low + 1,
+            high,
+            settings.lock_timeout_ms,
+        )
+        if number == settings.lock_attempts:
+            raise LockNotAcquiredError(
+                f"Deduplicating {table} could not lock the rows of key groups {low + 1}-{high} "
+                f"in {settings.lock_attempts} attempts. Earlier batches are committed; run the "
+                "migration again to continue with what is left."
+            ) from error
+
+    return retry_while_locked(settings, attempt, not_granted)
 
 
 def _write_offline(operations: Operations, operation: DeduplicateRowsOp) -> None:

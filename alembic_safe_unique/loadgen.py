@@ -11,7 +11,9 @@ import itertools
 import random
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -98,10 +100,10 @@ class Load:
             thread.join(120)
         self.engine.dispose()
 
-    def _loop(self, kind: str, statement_for: object) -> None:
+    def _loop(self, kind: str, statement_for: Callable[[], tuple[Any, dict[str, object]]]) -> None:
         with self.engine.connect() as conn:
             while not self.stop.is_set():
-                statement, params = statement_for()  # type: ignore[operator]
+                statement, params = statement_for()
                 started = time.monotonic()
                 try:
                     conn.execute(statement, params)
@@ -118,7 +120,7 @@ class Load:
         )
         insert = table.insert()
 
-        def next_write() -> tuple[object, dict[str, object]]:
+        def next_write() -> tuple[Any, dict[str, object]]:
             if rng.random() < 0.5:
                 key = -next(_FRESH_KEYS)
                 values = dict(self.insert_values)

@@ -60,10 +60,6 @@ _TABLE_SIZE = sa.text(
     "SELECT greatest(reltuples, 0)::bigint, pg_relation_size(oid), pg_total_relation_size(oid) "
     "FROM pg_class WHERE oid = :oid"
 )
-_VALID_INDEX = sa.text(
-    "SELECT i.indisvalid AND i.indisunique FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-    "WHERE c.relname = :name AND i.indrelid = :table_oid"
-)
 
 
 def start_read_only(
@@ -107,9 +103,10 @@ def _check(connection: Connection, planned: PlannedUnique, samples: int) -> Chec
     if table_oid is None:
         return CheckResult(planned, "unchecked", detail="the table does not exist yet")
     size = TableSize(*connection.execute(_TABLE_SIZE, {"oid": table_oid}).one())
-    if connection.execute(_VALID_INDEX, {"name": spec.name, "table_oid": table_oid}).scalar():
+    if _built_already(connection, table_oid, spec.name):
         return CheckResult(planned, "exists", size=size, detail="already built and valid")
-    groups = catalog.duplicate_groups_query(spec).subquery("duplicate_groups")
+    listing = catalog.duplicate_groups_query(spec)
+    groups = listing.subquery("duplicate_groups")
     keys = [column for column in groups.c if column.name != "rows"]
     query = (
         sa.select(
@@ -124,7 +121,6 @@ def _check(connection: Connection, planned: PlannedUnique, samples: int) -> Chec
     started = time.monotonic()
     rows = connection.execute(query).all()
     seconds = time.monotonic() - started
-    listing = catalog.render_query(connection, catalog.duplicate_groups_query(spec))
     if not rows:
         return CheckResult(planned, "ok", size=size, check_seconds=seconds)
     found = [(tuple(row[: len(keys)]), int(row[len(keys)])) for row in rows]
@@ -136,5 +132,16 @@ def _check(connection: Connection, planned: PlannedUnique, samples: int) -> Chec
         samples=found,
         size=size,
         check_seconds=seconds,
-        query=listing,
+        query=catalog.render_query(connection, listing),
+    )
+
+
+def _built_already(connection: Connection, table_oid: int, index_name: str) -> bool:
+    """A valid unique index of that name on this table: the build would reuse it."""
+    state = catalog.index_state(connection, table_oid, index_name)
+    return (
+        state is not None
+        and state.table_oid == table_oid
+        and state.is_valid
+        and catalog.index_shape(connection, state.oid).unique
     )
