@@ -28,7 +28,7 @@ from .ddl import (
 )
 from .errors import IndexConflictError, LockNotAcquiredError
 from .session import bounded_transaction, connection, execute, is_offline, log, sqlstate
-from .spec import UniqueConstraintSpec
+from .spec import IndexSpec, UniqueConstraintSpec
 
 _LOCK_NOT_AVAILABLE = "55P03"
 T = TypeVar("T")
@@ -70,7 +70,7 @@ def retry_while_locked(
 
 def run_under_lock_timeout(
     operations: Operations,
-    spec: UniqueConstraintSpec,
+    spec: UniqueConstraintSpec | IndexSpec,
     statements: Sequence[Any],
     settings: Settings,
     what: str,
@@ -161,14 +161,15 @@ def detach_unique_constraint(
     same_name = spec.source_index_name == spec.constraint_name
     build_as = spec.scratch_index_name() if same_name else spec.source_index_name
     ensure_index(operations, spec.index(name=build_as), settings)
-    statements: list[Any] = [DropConstraint(_constraint(spec))]
+    statements: list[Any] = [DropConstraint(constraint_stub(spec))]
     if same_name:
         statements.append(RenameIndex(spec.schema, build_as, spec.source_index_name))
     run_under_lock_timeout(operations, spec, statements, settings, f"Detaching {spec.describe()}")
     log.info("Detached %s; index %s guards the table.", spec.describe(), spec.source_index_name)
 
 
-def _constraint(spec: UniqueConstraintSpec) -> Any:
+def constraint_stub(spec: UniqueConstraintSpec) -> Any:
+    """The constraint as ``DROP CONSTRAINT`` needs it."""
     return unique_constraint(spec.constraint_name, spec.table_name, spec.columns, spec.schema)
 
 

@@ -86,19 +86,25 @@ def ensure_index(operations: Operations, spec: IndexSpec, settings: Settings) ->
         if not state.is_valid:
             _drop_leftover(operations, spec, state, settings)
         else:
-            existing = catalog.index_shape(conn, state.oid)
-            wanted = expected_shape(operations, spec)
-            if existing != wanted:
-                raise IndexConflictError(
-                    f"Index {spec.name!r} already exists with another definition.\n"
-                    f"  existing: {state.definition}\n"
-                    f"  wanted:   {_create_sql(conn, spec)}\n"
-                    "Rename one of them, or drop the existing index (DROP INDEX CONCURRENTLY) "
-                    "if it is no longer needed, then run the migration again."
-                )
+            check_same_definition(operations, spec, state)
             log.info("Reusing the valid index %s built earlier (same definition).", spec.name)
             return
     _build(operations, spec, settings)
+
+
+def check_same_definition(
+    operations: Operations, spec: IndexSpec, state: catalog.IndexState
+) -> None:
+    """Refuse to reuse an existing index of this name that enforces something else."""
+    conn = connection(operations)
+    if catalog.index_shape(conn, state.oid) != expected_shape(operations, spec):
+        raise IndexConflictError(
+            f"Index {spec.name!r} already exists with another definition.\n"
+            f"  existing: {state.definition}\n"
+            f"  wanted:   {_create_sql(conn, spec)}\n"
+            "Rename one of them, or drop the existing index (DROP INDEX CONCURRENTLY) "
+            "if it is no longer needed, then run the migration again."
+        )
 
 
 def _settled_state(

@@ -11,6 +11,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.schema import CreateIndex
 
 try:  # SQLAlchemy 2.0 name
     from sqlalchemy.schema import ExecutableDDLElement
@@ -126,10 +127,7 @@ def _compile_add_using_index(
         "UNIQUE USING INDEX",
         preparer.quote(element.index_name),
     ]
-    if element.deferrable is not None:
-        parts.append("DEFERRABLE" if element.deferrable else "NOT DEFERRABLE")
-    if element.initially is not None:
-        parts.append("INITIALLY " + _checked_initially(element.initially))
+    parts.extend(_deferral(element.deferrable, element.initially))
     statement = " ".join(parts)
     if not element.only_if_missing:
         return statement
@@ -149,6 +147,15 @@ def _compile_add_using_index(
 
 
 _DOLLAR_TAG = "$alembic_safe_unique$"
+
+
+def _deferral(deferrable: bool | None, initially: str | None) -> list[str]:
+    parts = []
+    if deferrable is not None:
+        parts.append("DEFERRABLE" if deferrable else "NOT DEFERRABLE")
+    if initially is not None:
+        parts.append("INITIALLY " + _checked_initially(initially))
+    return parts
 
 
 def _checked_initially(initially: str) -> str:
@@ -173,11 +180,8 @@ def _compile_drop_if_exists(
 
 @compiles(RenameIndex)
 def _compile_rename_index(element: RenameIndex, compiler: DDLCompiler, **kw: Any) -> str:
-    preparer = compiler.preparer
-    old = preparer.quote(element.old_name)
-    if element.schema is not None:
-        old = preparer.quote_schema(element.schema) + "." + old
-    return "ALTER INDEX %s RENAME TO %s" % (old, preparer.quote(element.new_name))
+    old = _qualified(compiler, element.schema, element.old_name)
+    return "ALTER INDEX %s RENAME TO %s" % (old, compiler.preparer.quote(element.new_name))
 
 
 @compiles(CreateScratchTableLike)
@@ -221,3 +225,98 @@ def unique_constraint(
     constraint = sa.UniqueConstraint(*(table.c[c] for c in columns), name=constraint_name, **kw)
     table.append_constraint(constraint)
     return constraint
+
+
+class AddUniqueConstraintOnPartitioned(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """``ALTER TABLE parent ADD CONSTRAINT c UNIQUE [NULLS NOT DISTINCT] (cols) [INCLUDE] ...``.
+
+    On a partitioned table whose partitions already hold a matching constraint, PostgreSQL
+    attaches those instead of building anything. SQLAlchemy's ``UniqueConstraint`` cannot say
+    ``INCLUDE`` or ``NULLS NOT DISTINCT`` on every supported version, and a clause missing
+    here would make PostgreSQL build new indexes under its lock.
+    """
+
+    def __init__(
+        self,
+        table: sa.Table,
+        constraint_name: str,
+        columns: Sequence[str],
+        *,
+        include: Sequence[str] = (),
+        nulls_not_distinct: bool | None = None,
+        deferrable: bool | None = None,
+        initially: str | None = None,
+    ) -> None:
+        self.table = table
+        self.constraint_name = constraint_name
+        self.columns = tuple(columns)
+        self.include = tuple(include)
+        self.nulls_not_distinct = nulls_not_distinct
+        self.deferrable = deferrable
+        self.initially = initially
+
+
+@compiles(AddUniqueConstraintOnPartitioned)
+def _compile_add_on_partitioned(
+    element: AddUniqueConstraintOnPartitioned, compiler: DDLCompiler, **kw: Any
+) -> str:
+    preparer = compiler.preparer
+    parts = [
+        "ALTER TABLE",
+        preparer.format_table(element.table),
+        "ADD CONSTRAINT",
+        preparer.quote(element.constraint_name),
+        "UNIQUE",
+    ]
+    if element.nulls_not_distinct:
+        parts.append("NULLS NOT DISTINCT")
+    parts.append("(%s)" % ", ".join(preparer.quote(column) for column in element.columns))
+    if element.include:
+        parts.append("INCLUDE (%s)" % ", ".join(preparer.quote(c) for c in element.include))
+    parts.extend(_deferral(element.deferrable, element.initially))
+    return " ".join(parts)
+
+
+class CreateIndexOnOnly(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """``CREATE [UNIQUE] INDEX i ON ONLY parent ...``: the parent's index, built from nothing.
+
+    It starts invalid and becomes valid once every partition's index is attached to it.
+    """
+
+    def __init__(self, index: sa.Index) -> None:
+        self.index = index
+
+
+@compiles(CreateIndexOnOnly)
+def _compile_create_on_only(element: CreateIndexOnOnly, compiler: DDLCompiler, **kw: Any) -> str:
+    statement: str = compiler.process(CreateIndex(element.index), **kw)
+    preparer = compiler.preparer
+    head = "CREATE %sINDEX %s ON " % (
+        "UNIQUE " if element.index.unique else "",
+        preparer.format_index(element.index),
+    )
+    if not statement.startswith(head):  # pragma: no cover - a dialect that words it otherwise
+        raise ValueError(f"unexpected CREATE INDEX form: {statement}")
+    return head + "ONLY " + statement[len(head) :]
+
+
+class AttachIndexPartition(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """``ALTER INDEX parent ATTACH PARTITION child``: a catalog change, nothing is built."""
+
+    def __init__(self, parent: tuple[str | None, str], child: tuple[str | None, str]) -> None:
+        self.parent = parent
+        self.child = child
+
+
+@compiles(AttachIndexPartition)
+def _compile_attach_index(element: AttachIndexPartition, compiler: DDLCompiler, **kw: Any) -> str:
+    return "ALTER INDEX %s ATTACH PARTITION %s" % (
+        _qualified(compiler, *element.parent),
+        _qualified(compiler, *element.child),
+    )
+
+
+def _qualified(compiler: DDLCompiler, schema: str | None, name: str) -> str:
+    preparer = compiler.preparer
+    quoted = preparer.quote(name)
+    return quoted if schema is None else preparer.quote_schema(schema) + "." + quoted

@@ -45,3 +45,11 @@ class LockNotAcquiredError(SafeUniqueError):
 
 class BuildInProgressError(SafeUniqueError):
     """Another session is still building the same index."""
+
+
+class PartitionKeyError(SafeUniqueError, ValueError):
+    """A unique key on a partitioned table that PostgreSQL would refuse on the parent."""
+
+
+class PartitionedTableError(SafeUniqueError):
+    """An operation this package cannot yet run safely on a partitioned table."""

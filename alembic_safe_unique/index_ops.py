@@ -27,6 +27,7 @@ class CreateIndexConcurrentlyOp(MigrateOperation):
         *,
         schema: str | None = None,
         unique: bool = False,
+        partitions_only: bool = False,
         **kw: Any,
     ) -> None:
         check_identifier_length("index", index_name)
@@ -37,6 +38,7 @@ class CreateIndexConcurrentlyOp(MigrateOperation):
         self.columns = list(columns)
         self.schema = schema
         self.unique = unique
+        self.partitions_only = partitions_only
         self.kw = kw
 
     @classmethod
@@ -49,6 +51,7 @@ class CreateIndexConcurrentlyOp(MigrateOperation):
         *,
         schema: str | None = None,
         unique: bool = False,
+        partitions_only: bool = False,
         **kw: Any,
     ) -> None:
         """Build an index without blocking writes, outside any transaction.
@@ -66,13 +69,31 @@ class CreateIndexConcurrentlyOp(MigrateOperation):
         :param columns: column names, ``sa.text()`` expressions or SQL expressions.
         :param schema: schema of the table.
         :param unique: ``True`` for a unique index.
+        :param partitions_only: on a partitioned table, build each partition's index and stop
+         there, leaving the parent without one: the build half of a unique constraint, which
+         ``op.attach_unique_constraint`` then attaches partition by partition. Without it the
+         parent's index is assembled from the partitions' (``ON ONLY`` + ``ATTACH PARTITION``).
+         No effect on other tables.
         :param kw: dialect options as for ``op.create_index``: ``postgresql_where``,
          ``postgresql_include``, ``postgresql_nulls_not_distinct``, ``postgresql_using``,
          ``postgresql_ops``, ...
 
+        On a partitioned table each leaf partition's index is built concurrently in turn, named
+        ``<partition>_<index_name>``; a re-run continues with the partitions not yet done.
+
         Other dialects get a plain ``op.create_index``.
         """
-        operations.invoke(cls(index_name, table_name, columns, schema=schema, unique=unique, **kw))
+        operations.invoke(
+            cls(
+                index_name,
+                table_name,
+                columns,
+                schema=schema,
+                unique=unique,
+                partitions_only=partitions_only,
+                **kw,
+            )
+        )
 
     def spec(self) -> IndexSpec:
         return IndexSpec.build(

@@ -24,6 +24,9 @@ from .replace_ops import DropUniqueConstraintOp, ReplaceUniqueConstraintOp, stag
 NameTaken = Callable[[str, str, "str | None"], bool]
 """``(name, table_name, schema) -> bool``: is the name already used in the table's schema?"""
 
+TableTest = Callable[[str, "str | None"], bool]
+"""``(table_name, schema) -> bool``: a question about an existing table."""
+
 OpKey = tuple[Any, ...]
 
 
@@ -92,9 +95,15 @@ def _column_names(constraint: Any) -> tuple[str, ...]:
 class Planner:
     """Turns one autogenerate ``UpgradeOps`` into a :class:`Plan`."""
 
-    def __init__(self, options: PlanOptions, name_taken: NameTaken) -> None:
+    def __init__(
+        self,
+        options: PlanOptions,
+        name_taken: NameTaken,
+        is_partitioned: TableTest = lambda table_name, schema: False,
+    ) -> None:
         self.options = options
         self.name_taken = name_taken
+        self.is_partitioned = is_partitioned
         self.chosen_names: set[tuple[str | None, str]] = set()
 
     def plan(self, upgrade_ops: ops.UpgradeOps) -> Plan:
@@ -195,7 +204,8 @@ class Planner:
             previous = dropped.pop((add.schema, add.table_name, add.name), None)
             common: dict[str, Any] = {"schema": add.schema, **add.options}
             if previous is None:
-                unique_builds.append(_unique_index(add.name, add))
+                partitioned = self.is_partitioned(add.table_name, add.schema)
+                unique_builds.append(_unique_index(add.name, add, partitions_only=partitioned))
                 plan.attaches.append(
                     AttachUniqueConstraintOp(
                         add.name, add.table_name, add.columns, **common, **lock
@@ -229,15 +239,23 @@ class Planner:
             )
 
 
-def _unique_index(name: str, unique: _Unique) -> CreateIndexConcurrentlyOp:
-    """The unique index a constraint will be attached from."""
+def _unique_index(
+    name: str, unique: _Unique, *, partitions_only: bool = False
+) -> CreateIndexConcurrentlyOp:
+    """The unique index a constraint will be attached from (on each partition, if partitioned)."""
     options = {
         key: unique.options[key]
         for key in ("postgresql_nulls_not_distinct", "postgresql_include")
         if key in unique.options
     }
     return CreateIndexConcurrentlyOp(
-        name, unique.table_name, unique.columns, schema=unique.schema, unique=True, **options
+        name,
+        unique.table_name,
+        unique.columns,
+        schema=unique.schema,
+        unique=True,
+        partitions_only=partitions_only,
+        **options,
     )
 
 

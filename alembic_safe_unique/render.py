@@ -135,7 +135,11 @@ def _render_create_index_concurrently(
         repr(operation.table_name),
         render_value(autogen_context, operation.columns),
     ]
-    kwargs: dict[str, Any] = {"schema": operation.schema, "unique": operation.unique or None}
+    kwargs: dict[str, Any] = {
+        "schema": operation.schema,
+        "unique": operation.unique or None,
+        "partitions_only": operation.partitions_only or None,
+    }
     kwargs.update(operation.kw)
     return _call(autogen_context, "create_index_concurrently", args, kwargs)
 

@@ -23,7 +23,8 @@ from . import catalog
 from .blocks import AutocommitBlockOp
 from .index_ops import CreateIndexConcurrentlyOp, DropIndexConcurrentlyOp
 from .ops import AttachUniqueConstraintOp
-from .planner import NameTaken, Plan, Planner, PlanOptions, op_key
+from .partitions import is_partitioned
+from .planner import NameTaken, Plan, Planner, PlanOptions, TableTest, op_key
 from .replace_ops import DropUniqueConstraintOp, ReplaceUniqueConstraintOp
 from .session import log
 from .timeout_ops import SetLocalTimeoutsOp
@@ -152,7 +153,8 @@ class SafeUniqueRewriter(Rewriter):
                 "in it by hand."
             )
             return script
-        plan = Planner(self.options, _name_lookup(context)).plan(script.upgrade_ops_list[0])
+        planner = Planner(self.options, _name_lookup(context), _partitioned_lookup(context))
+        plan = planner.plan(script.upgrade_ops_list[0])
         if plan.changes_anything:
             return self._scripts(script, plan)
         self._guard(script)
@@ -237,6 +239,19 @@ def _name_lookup(context: MigrationContext) -> NameTaken:
         return catalog.name_in_use(connection, name, table_name, schema)
 
     return taken
+
+
+def _partitioned_lookup(context: MigrationContext) -> TableTest:
+    """Asks the database whether a table is partitioned (its unique builds stay per partition)."""
+    connection = context.connection
+
+    def partitioned(table_name: str, schema: str | None) -> bool:
+        if connection is None:
+            return False
+        table_oid = catalog.relation_oid(connection, table_name, schema)
+        return table_oid is not None and is_partitioned(connection, table_oid)
+
+    return partitioned
 
 
 def _without(operations: list[MigrateOperation], plan: Plan) -> list[MigrateOperation]:

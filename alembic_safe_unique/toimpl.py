@@ -12,11 +12,11 @@ from typing import Any
 
 from alembic.operations import Operations
 
-from . import attach, build, catalog, dedupe
+from . import attach, build, catalog, dedupe, partitioned
 from .config import Settings, current_settings
 from .ddl import SetSessionSetting
 from .dedupe_ops import DeduplicateRowsOp, DeduplicationReport
-from .errors import IndexConflictError, SafeUniqueError
+from .errors import IndexConflictError, PartitionedTableError, SafeUniqueError
 from .index_ops import CreateIndexConcurrentlyOp, DropIndexConcurrentlyOp
 from .ops import (
     AttachUniqueConstraintOp,
@@ -81,16 +81,31 @@ def _drop_unique_constraint_plainly(
     )
 
 
+Step = Callable[[Operations, UniqueConstraintSpec, Settings], None]
+
+
 def _on_postgresql(
-    operations: Operations,
-    operation: _UniqueConstraintOpBase,
-    step: Callable[[Operations, UniqueConstraintSpec, Settings], None],
+    operations: Operations, operation: _UniqueConstraintOpBase, step: Step, on_partitioned: Step
 ) -> None:
-    """Refuse unsafe servers, then run ``step`` outside Alembic's transaction."""
+    """Refuse unsafe servers, then run the step for this kind of table outside Alembic's
+    transaction."""
     spec = operation.spec()
     refuse_unsafe_server(operations, needs_nulls_not_distinct=bool(spec.nulls_not_distinct))
     with outside_transaction(operations):
+        if partitioned.is_partitioned_table(operations, spec.table_name, spec.schema):
+            step = on_partitioned
         step(operations, spec, _settings(operation))
+
+
+def _refuse_partitioned(what: str) -> Step:
+    def refuse(operations: Operations, spec: UniqueConstraintSpec, settings: Settings) -> None:
+        raise PartitionedTableError(
+            f"{what} is not supported on the partitioned table {spec.qualified_table} yet: "
+            "add the new constraint with op.create_unique_constraint_concurrently under a new "
+            "name, then drop the old one with op.drop_constraint. Nothing was changed."
+        )
+
+    return refuse
 
 
 @Operations.implementation_for(CreateUniqueConstraintConcurrentlyOp)
@@ -100,7 +115,12 @@ def create_unique_constraint_concurrently(
     if not is_postgresql(operations):
         _add_unique_constraint_plainly(operations, operation)
         return
-    _on_postgresql(operations, operation, attach.attach_unique_constraint)
+    _on_postgresql(
+        operations,
+        operation,
+        attach.attach_unique_constraint,
+        partitioned.attach_unique_constraint,
+    )
 
 
 @Operations.implementation_for(AttachUniqueConstraintOp)
@@ -109,7 +129,12 @@ def attach_unique_constraint(operations: Operations, operation: AttachUniqueCons
         operations.impl.drop_index(operation.spec().index().to_index())
         _add_unique_constraint_plainly(operations, operation)
         return
-    _on_postgresql(operations, operation, attach.attach_unique_constraint)
+    _on_postgresql(
+        operations,
+        operation,
+        attach.attach_unique_constraint,
+        partitioned.attach_unique_constraint,
+    )
 
 
 @Operations.implementation_for(DetachUniqueConstraintOp)
@@ -118,7 +143,12 @@ def detach_unique_constraint(operations: Operations, operation: DetachUniqueCons
         _drop_unique_constraint_plainly(operations, operation)
         operations.impl.create_index(operation.spec().index().to_index())
         return
-    _on_postgresql(operations, operation, attach.detach_unique_constraint)
+    _on_postgresql(
+        operations,
+        operation,
+        attach.detach_unique_constraint,
+        partitioned.detach_unique_constraint,
+    )
 
 
 @Operations.implementation_for(DropUniqueConstraintOp)
@@ -126,7 +156,12 @@ def drop_unique_constraint(operations: Operations, operation: DropUniqueConstrai
     if not is_postgresql(operations):
         _drop_unique_constraint_plainly(operations, operation)
         return
-    _on_postgresql(operations, operation, attach.drop_unique_constraint)
+    _on_postgresql(
+        operations,
+        operation,
+        attach.drop_unique_constraint,
+        attach.drop_unique_constraint,
+    )
 
 
 @Operations.implementation_for(ReplaceUniqueConstraintOp)
@@ -143,7 +178,7 @@ def replace_unique_constraint(operations: Operations, operation: ReplaceUniqueCo
     def swap(operations: Operations, spec: UniqueConstraintSpec, settings: Settings) -> None:
         attach.replace_unique_constraint(operations, spec, previous, settings)
 
-    _on_postgresql(operations, operation, swap)
+    _on_postgresql(operations, operation, swap, _refuse_partitioned("Swapping a unique constraint"))
 
 
 @Operations.implementation_for(CreateIndexConcurrentlyOp)
@@ -157,7 +192,12 @@ def create_index_concurrently(operations: Operations, operation: CreateIndexConc
         needs_nulls_not_distinct=bool(spec.option_map.get("postgresql_nulls_not_distinct")),
     )
     with outside_transaction(operations):
-        build.ensure_index(operations, spec, current_settings())
+        if partitioned.is_partitioned_table(operations, spec.table_name, spec.schema):
+            partitioned.build_index(
+                operations, spec, current_settings(), partitions_only=operation.partitions_only
+            )
+        else:
+            build.ensure_index(operations, spec, current_settings())
 
 
 @Operations.implementation_for(DropIndexConcurrentlyOp)
@@ -166,6 +206,16 @@ def drop_index_concurrently(operations: Operations, operation: DropIndexConcurre
         operations.drop_index(operation.index_name, operation.table_name, schema=operation.schema)
         return
     with outside_transaction(operations):
+        if partitioned.is_partitioned_table(operations, operation.table_name, operation.schema):
+            assert operation.table_name is not None
+            partitioned.drop_index(
+                operations,
+                operation.index_name,
+                operation.table_name,
+                operation.schema,
+                current_settings(),
+            )
+            return
         if not is_offline(operations) and not _index_to_drop_exists(operations, operation):
             return
         build.drop_index(operations, operation.index_name, operation.schema, current_settings())
