@@ -56,7 +56,7 @@ _INDEX_STATE = sa.text(
     """
     SELECT ic.oid, i.indrelid, tc.relname, pg_get_indexdef(ic.oid),
            i.indisvalid, i.indisready,
-           con.conname, con.contype, pg_get_constraintdef(con.oid),
+           con.conname, con.contype::text, pg_get_constraintdef(con.oid),
            coalesce(con.condeferrable, false), coalesce(con.condeferred, false),
            (SELECT p.pid FROM pg_stat_progress_create_index p
              WHERE p.index_relid = ic.oid AND p.pid <> pg_backend_pid() LIMIT 1)

@@ -43,11 +43,12 @@ class Partition:
         return f"{self.schema}.{self.name}"
 
 
-_KIND = sa.text("SELECT relkind FROM pg_class WHERE oid = :oid")
+# "char" columns cast to text: asyncpg returns the bare "char" type as bytes.
+_KIND = sa.text("SELECT relkind::text FROM pg_class WHERE oid = :oid")
 
 _TREE = sa.text(
     """
-    SELECT t.relid::oid, n.nspname, c.relname, t.parentrelid::oid, t.level, c.relkind
+    SELECT t.relid::oid, n.nspname, c.relname, t.parentrelid::oid, t.level, c.relkind::text
       FROM pg_partition_tree(CAST(:oid AS oid)::regclass) AS t
       JOIN pg_class c ON c.oid = t.relid
       JOIN pg_namespace n ON n.oid = c.relnamespace

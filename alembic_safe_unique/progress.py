@@ -8,6 +8,7 @@ stock ``alembic.ini`` shows) or, on a terminal, a tqdm bar with phase changes lo
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import sys
@@ -157,6 +158,7 @@ class _Reporter:
         self._last_phase: str | None = None
         self._last_line = 0.0
         self._last_blocker: int | None = None
+        self._warned_about: set[int] = set()
         self._overall = 0.0  # never shown going backwards: it is an estimate
 
     def report(self, snapshot: BuildSnapshot) -> None:
@@ -168,6 +170,7 @@ class _Reporter:
         if blocker is not None and (snapshot.locker_pid != self._last_blocker or due):
             log.info("%s: %s, waiting for %s", self.target, snapshot.phase, blocker)
             self._last_line = now
+            self._warn_if_idle_blocker(snapshot)
         elif phase_changed or (due and self.bar is None):
             log.info(
                 "%s: %s; about %.0f%% overall",
@@ -186,13 +189,51 @@ class _Reporter:
             )
             self.bar.refresh()
 
+    def _warn_if_idle_blocker(self, snapshot: BuildSnapshot) -> None:
+        """Say plainly when the build waits on a transaction that is doing nothing.
+
+        Such a wait never ends by itself; when the idle transaction belongs to the program
+        running the migration (a second connection left in a transaction, which with asyncpg
+        keeps its snapshot even while idle), the migration waits for itself forever.
+        """
+        pid = snapshot.locker_pid
+        idle = (snapshot.locker_state or "").startswith("idle in transaction")
+        waited = snapshot.locker_seconds or 0.0
+        if pid is None or not idle or waited < self.interval_s or pid in self._warned_about:
+            return
+        self._warned_about.add(pid)
+        log.warning(
+            "%s cannot go on while pid %d stays idle in transaction (for %.0f s so far): "
+            "CREATE INDEX CONCURRENTLY waits for every older transaction to end. If that "
+            "connection belongs to this same program (an application or test connection "
+            "left inside a transaction; asyncpg keeps its snapshot even while idle), the "
+            "migration waits for itself forever: commit or close that connection before "
+            "migrating. Otherwise end it: SELECT pg_terminate_backend(%d);",
+            self.target,
+            pid,
+            waited,
+            pid,
+        )
+
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
 
 
 class _Watcher(threading.Thread):
-    def __init__(self, watch: Connection, backend_pid: int, reporter: _Reporter, poll_s: float):
+    """Polls from its own thread, on ``watch`` or (async drivers) on a connection of its own.
+
+    An async engine's connections belong to the event loop of the migration, which is busy
+    awaiting the build; the watcher then runs a private loop with its own async engine.
+    """
+
+    def __init__(
+        self,
+        watch: Connection | sa.URL,
+        backend_pid: int,
+        reporter: _Reporter,
+        poll_s: float,
+    ) -> None:
         super().__init__(name="alembic-safe-unique-progress", daemon=True)
         self.watch = watch
         self.backend_pid = backend_pid
@@ -202,15 +243,35 @@ class _Watcher(threading.Thread):
 
     def run(self) -> None:
         try:
-            while not self.stopped.wait(self.poll_s):
-                snapshot = read_snapshot(self.watch, self.backend_pid)
-                # Each poll in its own transaction: statistics views are snapshotted per
-                # transaction, and an open one would hold back vacuum for the whole build.
-                self.watch.rollback()
-                if snapshot is not None:
-                    self.reporter.report(snapshot)
+            if isinstance(self.watch, Connection):
+                self._poll(self.watch)
+            else:
+                asyncio.run(self._poll_async(self.watch))
         except Exception as error:  # a failing watcher must never fail the migration
             log.debug("Progress reporting stopped: %s", error)
+
+    async def _poll_async(self, url: sa.URL) -> None:
+        from sqlalchemy.ext.asyncio import create_async_engine
+
+        engine = create_async_engine(url, poolclass=sa.pool.NullPool)
+        try:
+            async with engine.connect() as watch:
+                await watch.run_sync(self._poll)
+        except Exception as error:
+            log.warning(
+                "No progress for %s: a second connection failed (%s).", self.reporter.target, error
+            )
+        finally:
+            await engine.dispose()
+
+    def _poll(self, watch: Connection) -> None:
+        while not self.stopped.wait(self.poll_s):
+            snapshot = read_snapshot(watch, self.backend_pid)
+            # Each poll in its own transaction: statistics views are snapshotted per
+            # transaction, and an open one would hold back vacuum for the whole build.
+            watch.rollback()
+            if snapshot is not None:
+                self.reporter.report(snapshot)
 
 
 @contextmanager
@@ -221,12 +282,14 @@ def watch_build(connection: Connection, target: str, settings: Settings) -> Iter
         yield
         return
     backend_pid = connection.execute(sa.text("SELECT pg_backend_pid()")).scalar_one()
-    try:
-        watch = connection.engine.connect()
-    except Exception as error:
-        log.warning("No progress for %s: a second connection failed (%s).", target, error)
-        yield
-        return
+    watch: Connection | sa.URL = connection.engine.url
+    if not connection.dialect.is_async:
+        try:
+            watch = connection.engine.connect()
+        except Exception as error:
+            log.warning("No progress for %s: a second connection failed (%s).", target, error)
+            yield
+            return
     reporter = _Reporter(target, mode, settings.progress_interval_s)
     poll_s = min(settings.progress_interval_s, _BAR_REFRESH_S if mode == "bar" else _POLL_S)
     watcher = _Watcher(watch, backend_pid, reporter, poll_s)
@@ -243,4 +306,5 @@ def watch_build(connection: Connection, target: str, settings: Settings) -> Iter
             watcher.stopped.set()
             watcher.join()
             reporter.close()
-            watch.close()
+            if isinstance(watch, Connection):
+                watch.close()

@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.project import AlembicProject
-from tests.server import postgres_server
+from tests.server import driver_under_test, postgres_server, with_driver
 
 
 @pytest.fixture(scope="session")
@@ -48,4 +48,9 @@ def engine(database_url: sa.URL) -> Iterator[sa.Engine]:
 
 @pytest.fixture
 def project(tmp_path: Path, database_url: sa.URL) -> AlembicProject:
-    return AlembicProject.create(tmp_path / "project", database_url)
+    """An ``alembic init`` project on the driver under test (``-t async`` for asyncpg)."""
+    driver = driver_under_test()
+    template = "async" if driver == "asyncpg" else "generic"
+    return AlembicProject.create(
+        tmp_path / "project", with_driver(database_url, driver), template=template
+    )

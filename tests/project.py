@@ -40,11 +40,11 @@ class AlembicProject:
     url: sa.URL
 
     @classmethod
-    def create(cls, root: Path, url: sa.URL) -> AlembicProject:
-        """``alembic init`` (generic template), then the two lines the README tells users to add."""
+    def create(cls, root: Path, url: sa.URL, template: str = "generic") -> AlembicProject:
+        """``alembic init -t template``, then the line the README tells users to add."""
         root.mkdir(parents=True)
         ini = root / "alembic.ini"
-        command.init(Config(str(ini)), str(root / "migrations"), template="generic")
+        command.init(Config(str(ini)), str(root / "migrations"), template=template)
         rendered = url.render_as_string(hide_password=False).replace("%", "%%")
         text = ini.read_text()
         text = text.replace("driver://user:pass@localhost/dbname", rendered)

@@ -17,8 +17,18 @@ CONTAINER_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_CONTAINER"
 DRIVER_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_DRIVER"
 
 
-def with_driver(url: sa.URL) -> sa.URL:
+DRIVERS = ("psycopg", "psycopg2", "asyncpg")
+
+
+def driver_under_test() -> str:
+    """The driver the Alembic projects in the tests use (the tests' own checks use psycopg)."""
     driver = os.environ.get(DRIVER_VARIABLE, "psycopg")
+    if driver not in DRIVERS:
+        raise ValueError(f"{DRIVER_VARIABLE} must be one of {', '.join(DRIVERS)}; got {driver!r}")
+    return driver
+
+
+def with_driver(url: sa.URL, driver: str = "psycopg") -> sa.URL:
     return url.set(drivername=f"postgresql+{driver}")
 
 
