@@ -1,17 +1,38 @@
-"""Sessions: ``ci`` is what CI runs.
+"""Sessions: ``ci`` is what CI runs; the others make up the wider matrix.
 
-They run in the environment nox itself runs in (the README's ``.venv``), through
-``sys.executable -m`` so nothing needs to be on PATH.
+``ci``, ``lint``, ``typecheck``, ``docs``, ``tests``, ``drivers``, ``servers`` and ``bench`` run in
+the environment nox itself runs in (the README's ``.venv``), through ``sys.executable -m``, so
+nothing needs to be on PATH. ``versions`` builds one virtualenv per SQLAlchemy / Alembic pair.
+
+    nox -s ci                         # lint, typecheck, docs, the suite on each driver
+    nox -s drivers                    # the suite on psycopg, psycopg2 and asyncpg
+    nox -s servers                    # embedded PostgreSQL 18 and the PostgreSQL on PATH
+    nox -s versions                   # SQLAlchemy 1.4 / 2.0 / latest x Alembic lowest / latest
+    nox -s "containers(postgres='12')"  # a testcontainers image (needs Docker), 12 to 18
+    ALEMBIC_SAFE_UNIQUE_TEST_URL=postgresql://... nox -s url   # any server you have
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import sys
 
 import nox
 
 nox.options.sessions = ["ci"]
 nox.options.default_venv_backend = "none"
+
+DRIVERS = ("psycopg", "psycopg2", "asyncpg")
+SQLALCHEMY = {"1.4": "sqlalchemy[asyncio]>=1.4.36,<2", "2.0": "sqlalchemy[asyncio]>=2.0,<2.1"}
+SQLALCHEMY["latest"] = "sqlalchemy[asyncio]"
+ALEMBIC = {"lowest": "alembic==1.11.0", "latest": "alembic"}
+POSTGRES_IMAGES = [str(version) for version in range(12, 19)]
+
+
+def _pytest(session: nox.Session, python: str = sys.executable, **env: str) -> None:
+    session.run(python, "-m", "pytest", *session.posargs, env=env)
 
 
 @nox.session
@@ -26,16 +47,79 @@ def typecheck(session: nox.Session) -> None:
 
 
 @nox.session
+def docs(session: nox.Session) -> None:
+    """The documentation site, strictly: a broken link or missing page fails."""
+    session.run(sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site")
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
-    session.run(sys.executable, "-m", "pytest", *session.posargs)
+    """The suite on the embedded PostgreSQL 18, with psycopg 3."""
+    _pytest(session)
+
+
+@nox.session
+@nox.parametrize("driver", DRIVERS)
+def drivers(session: nox.Session, driver: str) -> None:
+    """The suite with the Alembic projects on one driver (asyncpg through ``-t async``)."""
+    _pytest(session, ALEMBIC_SAFE_UNIQUE_TEST_DRIVER=driver)
+
+
+@nox.session
+@nox.parametrize("server", ["embedded", "path"])
+def servers(session: nox.Session, server: str) -> None:
+    """The suite on the embedded PostgreSQL 18, or on the one whose initdb is on PATH."""
+    if server == "path" and shutil.which("initdb") is None:
+        session.skip("no initdb on PATH")
+    _pytest(session, ALEMBIC_SAFE_UNIQUE_TEST_PATH_SERVER="1" if server == "path" else "")
+
+
+@nox.session
+def url(session: nox.Session) -> None:
+    """The suite on the server ``ALEMBIC_SAFE_UNIQUE_TEST_URL`` names (it creates databases)."""
+    if not os.environ.get("ALEMBIC_SAFE_UNIQUE_TEST_URL"):
+        session.error("set ALEMBIC_SAFE_UNIQUE_TEST_URL=postgresql://user:password@host/db")
+    _pytest(session)
+
+
+@nox.session(venv_backend="venv")
+@nox.parametrize("postgres", POSTGRES_IMAGES)
+def containers(session: nox.Session, postgres: str) -> None:
+    """The suite on ``postgres:<version>`` through testcontainers (needs a Docker daemon)."""
+    docker = shutil.which("docker")
+    if docker is None or subprocess.run([docker, "info"], capture_output=True).returncode:
+        session.skip("no Docker daemon")
+    session.install("-e", ".[test,containers]")
+    _pytest(session, "python", ALEMBIC_SAFE_UNIQUE_TEST_CONTAINER=f"postgres:{postgres}")
+
+
+@nox.session(venv_backend="venv")
+@nox.parametrize("sqlalchemy", list(SQLALCHEMY))
+@nox.parametrize("alembic", list(ALEMBIC))
+@nox.parametrize("server", ["embedded", "path"])
+def versions(session: nox.Session, sqlalchemy: str, alembic: str, server: str) -> None:
+    """The suite in a fresh virtualenv with one SQLAlchemy and one Alembic release.
+
+    SQLAlchemy 1.4 has no psycopg 3 dialect, so its projects run on psycopg2.
+    """
+    if server == "path" and shutil.which("initdb") is None:
+        session.skip("no initdb on PATH")
+    session.install("-e", ".[test]", SQLALCHEMY[sqlalchemy], ALEMBIC[alembic])
+    env = {"ALEMBIC_SAFE_UNIQUE_TEST_PATH_SERVER": "1" if server == "path" else ""}
+    if sqlalchemy == "1.4":
+        env["ALEMBIC_SAFE_UNIQUE_TEST_DRIVER"] = "psycopg2"
+    _pytest(session, "python", **env)
 
 
 @nox.session
 def ci(session: nox.Session) -> None:
-    """Lint, type check, then the whole suite on the embedded PostgreSQL 18."""
+    """Lint, type check, the docs build, then the suite on each driver (embedded 18)."""
     lint(session)
     typecheck(session)
-    tests(session)
+    docs(session)
+    for driver in DRIVERS:
+        session.log(f"The suite with the projects on {driver}")
+        _pytest(session, ALEMBIC_SAFE_UNIQUE_TEST_DRIVER=driver)
 
 
 @nox.session

@@ -25,6 +25,7 @@ from .validation import is_affected_by_concurrent_build_bug
 log = logging.getLogger("alembic.safe_unique")
 
 _BUILD_TIMEOUTS = ("lock_timeout", "statement_timeout")
+MINIMUM_SERVER = (12,)
 
 
 def is_offline(operations: Operations) -> bool:
@@ -58,6 +59,11 @@ def refuse_unsafe_server(operations: Operations, *, needs_nulls_not_distinct: bo
     if version is None:
         return
     shown = ".".join(str(part) for part in version)
+    if version < MINIMUM_SERVER:
+        raise UnsupportedServerError(
+            f"alembic-safe-unique needs PostgreSQL 12 or later (progress reporting, partition "
+            f"trees); this server is {shown}. Nothing was changed."
+        )
     if is_affected_by_concurrent_build_bug(version):
         raise UnsupportedServerError(
             f"PostgreSQL {shown} can silently corrupt indexes built with CREATE INDEX "

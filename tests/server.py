@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import os
+import pwd
+import shutil
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from alembic_safe_unique.embedded import embedded_server
 
 URL_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_URL"
 CONTAINER_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_CONTAINER"
+PATH_SERVER_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_PATH_SERVER"
 DRIVER_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_DRIVER"
 
 
@@ -28,7 +33,11 @@ def driver_under_test() -> str:
     return driver
 
 
-def with_driver(url: sa.URL, driver: str = "psycopg") -> sa.URL:
+# SQLAlchemy 1.4 has no psycopg 3 dialect: the tests' own connections use psycopg2 there.
+CHECK_DRIVER = "psycopg" if sa.__version__ >= "2" else "psycopg2"
+
+
+def with_driver(url: sa.URL, driver: str = CHECK_DRIVER) -> sa.URL:
     return url.set(drivername=f"postgresql+{driver}")
 
 
@@ -46,8 +55,44 @@ def postgres_server(workdir: Path) -> Iterator[sa.URL]:
         with PostgresContainer(image) as container:
             yield with_driver(make_url(container.get_connection_url()))
         return
+    if os.environ.get(PATH_SERVER_VARIABLE):
+        with path_server(workdir) as path_url:
+            yield with_driver(path_url)
+        return
     with embedded_server(workdir) as embedded_url:
         yield with_driver(embedded_url)
+
+
+@contextmanager
+def path_server(workdir: Path) -> Iterator[sa.URL]:
+    """A throwaway server from the ``initdb`` and ``pg_ctl`` found on PATH (any version).
+
+    PostgreSQL refuses to run as root; then the server runs as the ``postgres`` user that
+    distribution packages create.
+    """
+    initdb, pg_ctl = shutil.which("initdb"), shutil.which("pg_ctl")
+    if initdb is None or pg_ctl is None:
+        raise RuntimeError(f"{PATH_SERVER_VARIABLE} is set but initdb/pg_ctl are not on PATH")
+    user: str | None = None
+    if os.geteuid() == 0:
+        user = "postgres"
+        pwd.getpwnam(user)  # KeyError: no such user to run the server as
+        os.chmod(workdir, 0o755)
+    data, sockets = workdir / "data", workdir / "sockets"
+    sockets.mkdir()
+    if user is not None:
+        shutil.chown(workdir, user)
+        shutil.chown(sockets, user)
+    run = partial(subprocess.run, check=True, capture_output=True, user=user)
+    run([initdb, "-D", str(data), "-U", "postgres", "-A", "trust"])
+    options = f"-k {sockets} -c listen_addresses='' -c fsync=off -c synchronous_commit=off"
+    run([pg_ctl, "-D", str(data), "-o", options, "-l", str(workdir / "log"), "-w", "start"])
+    try:
+        yield URL.create(
+            "postgresql", username="postgres", database="postgres", query={"host": str(sockets)}
+        )
+    finally:
+        run([pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"])
 
 
 def embedded_bin_dir() -> Path | None:

@@ -12,7 +12,9 @@ import time
 
 import sqlalchemy as sa
 
+from alembic_safe_unique.cli import parser
 from tests.catalog_snapshot import invalid_indexes
+from tests.docs_samples import assert_output_as_documented, commands
 from tests.project import AlembicProject
 
 
@@ -199,7 +201,8 @@ def test_invalid_indexes_are_listed_and_dropped_concurrently(
     )
     assert sorted(invalid_indexes(engine)) == ['"Left Over"', '"Ready"']
 
-    listed = tool(project, "invalid-indexes")
+    list_them, drop_them = commands("troubleshooting/invalid_indexes.sh")
+    listed = tool(project, *list_them[1:])
 
     assert listed.returncode == 1
     # Failed while building: never ready. Cancelled after it was marked ready: it still checks
@@ -211,7 +214,8 @@ def test_invalid_indexes_are_listed_and_dropped_concurrently(
     assert re.search(
         r"public\s+Order Lines\s+Ready\s+yes\s+[\d.,]+ kB\s+yes\s+leftover", listed.stdout
     ), listed.stdout
-    dropped = tool(project, "invalid-indexes", "--drop")
+    assert_output_as_documented("output/invalid_indexes.txt", listed.stdout)
+    dropped = tool(project, *drop_them[1:])
     assert dropped.returncode == 0, dropped.stdout + dropped.stderr
     assert "Dropped public.Left Over (DROP INDEX CONCURRENTLY)." in dropped.stdout
     assert "Dropped public.Ready (DROP INDEX CONCURRENTLY)." in dropped.stdout
@@ -274,3 +278,23 @@ def test_check_refuses_a_connection_it_cannot_make_read_only(
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Could not make the check's transaction read-only" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_check_report_reads_as_documented(project: AlembicProject, engine: sa.Engine) -> None:
+    plant_duplicates(engine)
+    project.write_revision("r1", "op.create_index('ix_sku', 'Order Lines', ['sku'])")
+    project.write_revision(
+        "r2",
+        "op.create_unique_constraint_concurrently('uq_order_sku', 'Order Lines', ['Order', 'sku'])",
+        down_revision="r1",
+    )
+    assert project.cli("upgrade", "r1").returncode == 0
+    documented = commands("check.sh")
+    assert all(line[0] == "alembic-safe-unique" for line in documented)
+    for line in documented:  # every documented invocation is one the tool accepts
+        parser().parse_args(line[1:])
+
+    result = tool(project, *documented[0][1:])
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert_output_as_documented("output/check.txt", result.stdout)

@@ -13,6 +13,7 @@ import time
 import pytest
 import sqlalchemy as sa
 
+from tests.docs_samples import assert_output_as_documented
 from tests.project import AlembicProject
 from tests.test_build import ADD_UQ, make_counter_table, wait_until
 
@@ -27,7 +28,7 @@ def test_progress_lines_show_with_the_stock_alembic_ini(
     project: AlembicProject, engine: sa.Engine
 ) -> None:
     make_counter_table(engine, 3_000_000)
-    project.configure_in_env("progress_interval_s=0.2")
+    project.configure_in_env("progress_interval_s=0.1")
     project.write_revision("r1", ADD_UQ)
 
     result = project.cli("upgrade", "head")
@@ -38,6 +39,7 @@ def test_progress_lines_show_with_the_stock_alembic_ini(
     phases = [m["phase"] for m in lines]
     assert any(phase.startswith("building index: ") for phase in phases), phases
     assert len(set(phases)) >= 2, phases
+    assert_output_as_documented("output/progress.txt", result.stderr)
     overall = [int(m["overall"]) for m in lines]
     assert overall == sorted(overall), overall
     assert overall[-1] > overall[0]
@@ -52,8 +54,8 @@ def test_a_build_waiting_on_a_transaction_names_it(
     project.write_revision("r1", ADD_UQ)
 
     with engine.connect() as holder:
-        holder.execute(sa.text("UPDATE ad_counter SET hits = hits + 1 WHERE id = 7"))
         holder_pid = holder.execute(sa.text("SELECT pg_backend_pid()")).scalar_one()
+        holder.execute(sa.text("UPDATE ad_counter SET hits = hits + 1 WHERE id = 7"))
         process = project.popen("upgrade", "head")
         lines: list[str] = []
         reader = threading.Thread(target=lambda: lines.extend(process.stderr or []))
@@ -68,9 +70,11 @@ def test_a_build_waiting_on_a_transaction_names_it(
     assert process.returncode == 0, output
     assert re.search(
         rf"uq_ad_day on ad_counter: waiting for writers before build, waiting for pid "
-        rf"{holder_pid} \(idle in transaction for \d+\.\d s\): 'SELECT pg_backend_pid\(\)'",
+        rf"{holder_pid} \(idle in transaction for \d+\.\d s\): 'UPDATE ad_counter SET hits = "
+        rf"hits \+ 1 WHERE id = 7'",
         output,
     ), output
+    assert_output_as_documented("output/waiting.txt", output)
 
 
 def test_a_terminal_gets_a_live_bar_and_quiet_means_quiet(

@@ -8,37 +8,20 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from tests.autogen import ROWS, Story, counter, models, upgrade_body
+from tests.docs_samples import sample
 from tests.project import AlembicProject
 
 UNIQUE_PAIR = 'sa.UniqueConstraint("ad_id", "day")'
 
-REVIEWED_HOOK = """
-def mark_reviewed(context, revision, directives):
-    for script in directives:
-        script.message = "[reviewed] " + (script.message or "")
-"""
-
-# What Flask-Migrate's env.py installs: no file at all when nothing changed.
-FLASK_MIGRATE_HOOK = """
-import alembic_safe_unique
-
-
-def process_revision_directives(context, revision, directives):
-    if getattr(config.cmd_opts, "autogenerate", False):
-        script = directives[0]
-        if script.upgrade_ops.is_empty():
-            directives[:] = []
-            print("No changes in schema detected.")
-    alembic_safe_unique.rewriter(context, revision, directives)
-"""
+# The hooks exactly as the documentation shows them.
+CHAIN_HOOK = sample("chain_hook.py")
+FLASK_MIGRATE_HOOK = sample("flask_migrate_hook.py")
 
 
 def test_chained_with_a_user_hook_which_sees_every_split_revision(
     project: AlembicProject, engine: sa.Engine, tmp_path: Path
 ) -> None:
-    project.use_rewriter(
-        counter(), hook="alembic_safe_unique.rewriter.chain(mark_reviewed)", prelude=REVIEWED_HOOK
-    )
+    project.use_rewriter(counter(), hook="process_revision_directives", prelude=CHAIN_HOOK)
     story = Story(project, engine, tmp_path)
     story.begin(counter(), ROWS)
     files = story.generate(counter(UNIQUE_PAIR), "pair")

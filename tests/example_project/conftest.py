@@ -1,5 +1,7 @@
 """pytest-alembic's fixtures for the example project (run with ``pytest --test-alembic``)."""
 
+from __future__ import annotations
+
 import os
 from collections.abc import Iterator
 from pathlib import Path

@@ -1,0 +1,3 @@
+alembic revision --autogenerate -m "unique ad and day"
+alembic-safe-unique check
+alembic upgrade head

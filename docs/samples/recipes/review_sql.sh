@@ -1,0 +1,2 @@
+alembic upgrade head --sql > migration.sql
+squawk migration.sql
