@@ -266,10 +266,10 @@ class _Watcher(threading.Thread):
 
     def _poll(self, watch: Connection) -> None:
         while not self.stopped.wait(self.poll_s):
-            snapshot = read_snapshot(watch, self.backend_pid)
             # Each poll in its own transaction: statistics views are snapshotted per
             # transaction, and an open one would hold back vacuum for the whole build.
-            watch.rollback()
+            with watch.begin():
+                snapshot = read_snapshot(watch, self.backend_pid)
             if snapshot is not None:
                 self.reporter.report(snapshot)
 

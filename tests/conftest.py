@@ -41,7 +41,9 @@ def database_url(server_url: sa.URL) -> Iterator[sa.URL]:
 
 @pytest.fixture
 def engine(database_url: sa.URL) -> Iterator[sa.Engine]:
-    engine = sa.create_engine(database_url, poolclass=sa.pool.NullPool)
+    # 2.0-style connections (autobegin, commit/rollback) on SQLAlchemy 1.4 too.
+    future = {"future": True} if sa.__version__ < "2" else {}
+    engine = sa.create_engine(database_url, poolclass=sa.pool.NullPool, **future)
     yield engine
     engine.dispose()
 

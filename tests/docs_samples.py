@@ -16,7 +16,8 @@ def sample(name: str) -> str:
 
 def commands(name: str) -> list[list[str]]:
     """The command lines of a shell sample, split as the shell would, comments dropped."""
-    return [shlex.split(line, comments=True) for line in sample(name).splitlines() if line.strip()]
+    lines = (shlex.split(line, comments=True) for line in sample(name).splitlines())
+    return [line for line in lines if line]
 
 
 def _shape(line: str) -> str:

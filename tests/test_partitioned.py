@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from tests.autogen import upgrade_body
 from tests.catalog_snapshot import invalid_indexes, schema_snapshot, unique_constraints
+from tests.docs_samples import sample
 from tests.project import AlembicProject
 from tests.test_build import wait_until
 
@@ -172,11 +173,8 @@ events = sa.Table(
 {extra}
 """
 
-ONLY_MODEL_TABLES = """
-def include_object(obj, name, type_, reflected, compare_to):
-    # Partitions are tables in the catalog but not in the models: leave them out.
-    return not (type_ == "table" and reflected and compare_to is None)
-"""
+# The include_object the partitioned-tables recipe shows.
+ONLY_MODEL_TABLES = sample("recipes/partitioned_env.py")
 
 
 @pytest.mark.parametrize("layout", ["one level", "two levels"])

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import sqlalchemy as sa
+from sqlalchemy.engine import make_url
 
 from tests.autogen import ROWS, Story, counter, models, upgrade_body
 from tests.docs_samples import sample
@@ -57,7 +58,7 @@ def test_other_dialects_get_exactly_what_alembic_writes(tmp_path: Path) -> None:
     """A SQLite project with the rewriter writes the same revision as one without it."""
     bodies = []
     for name, hook in (("with", "alembic_safe_unique.rewriter"), ("without", None)):
-        url = sa.make_url(f"sqlite:///{tmp_path / name}.db")
+        url = make_url(f"sqlite:///{tmp_path / name}.db")
         project = AlembicProject.create(tmp_path / name, url)
         project.use_rewriter(counter(convention=False), hook=hook)
         project.autogenerate("initial")

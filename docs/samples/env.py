@@ -3,13 +3,13 @@
 from logging.config import fileConfig
 
 from alembic import context
+from models import metadata  # your application's MetaData (myapp.models, ...)
 from sqlalchemy import engine_from_config, pool
 
 # --8<-- [start:import]
 import alembic_safe_unique  # registers op.create_unique_constraint_concurrently & co.
-# --8<-- [end:import]
-from models import metadata  # your application's MetaData (myapp.models, ...)
 
+# --8<-- [end:import]
 config = context.config
 if config.config_file_name is not None:
     fileConfig(config.config_file_name)
@@ -44,6 +44,8 @@ def run_migrations_online() -> None:
         )
         with context.begin_transaction():
             context.run_migrations()
+
+
 # --8<-- [end:online]
 
 

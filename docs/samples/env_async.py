@@ -4,12 +4,12 @@ import asyncio
 from logging.config import fileConfig
 
 from alembic import context
+from models import metadata
 from sqlalchemy import pool
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import async_engine_from_config
 
 import alembic_safe_unique
-from models import metadata
 
 config = context.config
 if config.config_file_name is not None:
@@ -51,6 +51,8 @@ async def run_async_migrations() -> None:
     async with connectable.connect() as connection:
         await connection.run_sync(do_run_migrations)
     await connectable.dispose()
+
+
 # --8<-- [end:online]
 
 

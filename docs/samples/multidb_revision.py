@@ -33,4 +33,6 @@ def upgrade_engine2() -> None:
 
 def downgrade_engine2() -> None:
     op.drop_constraint("uq_ad_day", "ad_counter", type_="unique")
+
+
 # --8<-- [end:engine2]
