@@ -119,14 +119,8 @@ def _compile_add_using_index(
     element: AddUniqueConstraintUsingIndex, compiler: DDLCompiler, **kw: Any
 ) -> str:
     preparer = compiler.preparer
-    parts = [
-        "ALTER TABLE",
-        preparer.format_table(element.table),
-        "ADD CONSTRAINT",
-        preparer.quote(element.constraint_name),
-        "UNIQUE USING INDEX",
-        preparer.quote(element.index_name),
-    ]
+    parts = _add_unique_head(compiler, element.table, element.constraint_name)
+    parts += ["USING INDEX", preparer.quote(element.index_name)]
     parts.extend(_deferral(element.deferrable, element.initially))
     statement = " ".join(parts)
     if not element.only_if_missing:
@@ -147,6 +141,18 @@ def _compile_add_using_index(
 
 
 _DOLLAR_TAG = "$alembic_safe_unique$"
+
+
+def _add_unique_head(compiler: DDLCompiler, table: sa.Table, constraint_name: str) -> list[str]:
+    """``ALTER TABLE t ADD CONSTRAINT c UNIQUE``, each name quoted by the dialect."""
+    preparer = compiler.preparer
+    return [
+        "ALTER TABLE",
+        preparer.format_table(table),
+        "ADD CONSTRAINT",
+        preparer.quote(constraint_name),
+        "UNIQUE",
+    ]
 
 
 def _deferral(deferrable: bool | None, initially: str | None) -> list[str]:
@@ -261,13 +267,7 @@ def _compile_add_on_partitioned(
     element: AddUniqueConstraintOnPartitioned, compiler: DDLCompiler, **kw: Any
 ) -> str:
     preparer = compiler.preparer
-    parts = [
-        "ALTER TABLE",
-        preparer.format_table(element.table),
-        "ADD CONSTRAINT",
-        preparer.quote(element.constraint_name),
-        "UNIQUE",
-    ]
+    parts = _add_unique_head(compiler, element.table, element.constraint_name)
     if element.nulls_not_distinct:
         parts.append("NULLS NOT DISTINCT")
     parts.append("(%s)" % ", ".join(preparer.quote(column) for column in element.columns))
