@@ -146,6 +146,16 @@ def _drop_leftover(
     drop_index(operations, spec.name, spec.schema, settings)
 
 
+def refuse_dropping_constraint_index(index_name: str, state: catalog.IndexState) -> None:
+    """An index that backs a constraint goes with the constraint, never on its own."""
+    if state.constraint_name is not None:
+        raise IndexConflictError(
+            f"Index {index_name!r} backs the constraint {state.constraint_name!r} on "
+            f"{state.table_name!r} and cannot be dropped on its own. Use "
+            "op.drop_constraint(...) or op.detach_unique_constraint(...) instead."
+        )
+
+
 def drop_index(
     operations: Operations, index_name: str, schema: str | None, settings: Settings
 ) -> None:

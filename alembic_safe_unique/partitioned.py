@@ -30,10 +30,10 @@ from .errors import IndexConflictError
 from .partitions import (
     Partition,
     check_unique_key_covers_partition_keys,
-    is_partitioned,
     leaves,
     partition_object_name,
     partition_tree,
+    table_is_partitioned,
 )
 from .session import connection, is_offline, log
 from .spec import IndexSpec, UniqueConstraintSpec
@@ -47,9 +47,7 @@ def is_partitioned_table(
     """Online only: an offline script cannot look, and writes the plain-table statements."""
     if is_offline(operations) or table_name is None:
         return False
-    conn = connection(operations)
-    table_oid = catalog.relation_oid(conn, table_name, schema)
-    return table_oid is not None and is_partitioned(conn, table_oid)
+    return table_is_partitioned(connection(operations), table_name, schema)
 
 
 def _tree(operations: Operations, table_name: str, schema: str | None) -> list[Partition]:
@@ -289,12 +287,7 @@ def drop_index(
     root = tree[0]
     state = catalog.index_state(conn, root.oid, index_name)
     if state is not None and state.table_oid == root.oid:
-        if state.constraint_name is not None:
-            raise IndexConflictError(
-                f"Index {index_name!r} backs the constraint {state.constraint_name!r} on "
-                f"{root.qualified_name} and cannot be dropped on its own. Use "
-                "op.drop_constraint(...) or op.detach_unique_constraint(...) instead."
-            )
+        build.refuse_dropping_constraint_index(index_name, state)
         spec = IndexSpec.build(index_name, table_name, ["?"], schema=schema)
         index = sa.Index(index_name, _table=table_stub("unused", root.schema))
         attach.run_under_lock_timeout(

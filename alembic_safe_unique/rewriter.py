@@ -23,7 +23,7 @@ from . import catalog
 from .blocks import AutocommitBlockOp
 from .index_ops import CreateIndexConcurrentlyOp, DropIndexConcurrentlyOp
 from .ops import AttachUniqueConstraintOp
-from .partitions import is_partitioned
+from .partitions import table_is_partitioned
 from .planner import NameTaken, Plan, Planner, PlanOptions, TableTest, op_key
 from .replace_ops import DropUniqueConstraintOp, ReplaceUniqueConstraintOp
 from .session import log
@@ -246,10 +246,7 @@ def _partitioned_lookup(context: MigrationContext) -> TableTest:
     connection = context.connection
 
     def partitioned(table_name: str, schema: str | None) -> bool:
-        if connection is None:
-            return False
-        table_oid = catalog.relation_oid(connection, table_name, schema)
-        return table_oid is not None and is_partitioned(connection, table_oid)
+        return connection is not None and table_is_partitioned(connection, table_name, schema)
 
     return partitioned
 

@@ -16,7 +16,7 @@ from . import attach, build, catalog, dedupe, partitioned
 from .config import Settings, current_settings
 from .ddl import SetSessionSetting
 from .dedupe_ops import DeduplicateRowsOp, DeduplicationReport
-from .errors import IndexConflictError, PartitionedTableError, SafeUniqueError
+from .errors import PartitionedTableError, SafeUniqueError
 from .index_ops import CreateIndexConcurrentlyOp, DropIndexConcurrentlyOp
 from .ops import (
     AttachUniqueConstraintOp,
@@ -228,12 +228,8 @@ def _index_to_drop_exists(operations: Operations, operation: DropIndexConcurrent
         log.warning("Index %s does not exist; nothing to drop.", operation.index_name)
         return False
     state = catalog.index_state_by_oid(conn, index_oid)
-    if state is not None and state.constraint_name is not None:
-        raise IndexConflictError(
-            f"Index {operation.index_name!r} backs the constraint {state.constraint_name!r} on "
-            f"{state.table_name!r} and cannot be dropped on its own. Use "
-            "op.drop_constraint(...) or op.detach_unique_constraint(...) instead."
-        )
+    if state is not None:
+        build.refuse_dropping_constraint_index(operation.index_name, state)
     return True
 
 
