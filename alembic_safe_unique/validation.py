@@ -11,6 +11,9 @@ from .errors import IdentifierTooLongError, UnsafeShapeError
 
 POSTGRES_MAX_IDENTIFIER_BYTES = 63
 
+# SQLAlchemy 1.4 lacks a psycopg 3 dialect and some PostgreSQL options on constraints.
+SQLALCHEMY_1_4 = int(sa.__version__.split(".")[0]) < 2
+
 # Index options that ``ADD CONSTRAINT ... USING INDEX`` refuses.
 _INDEX_ONLY_OPTIONS = {
     "postgresql_where": "a partial (WHERE) unique",
@@ -72,7 +75,7 @@ def is_affected_by_concurrent_build_bug(server_version: tuple[int, ...]) -> bool
 
 def require_sqlalchemy_2(feature: str) -> None:
     """SQLAlchemy 1.4 cannot express some PostgreSQL options on constraints."""
-    if int(sa.__version__.split(".")[0]) < 2:
+    if SQLALCHEMY_1_4:
         raise TypeError(
             f"{feature} needs SQLAlchemy 2.0 or later (this is {sa.__version__}). Upgrade "
             "SQLAlchemy or drop the option."

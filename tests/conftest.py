@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.project import AlembicProject
-from tests.server import driver_under_test, postgres_server, with_driver
+from tests.server import SQLALCHEMY_1_4, driver_under_test, postgres_server, with_driver
 
 
 @pytest.fixture(scope="session")
@@ -42,7 +42,7 @@ def database_url(server_url: sa.URL) -> Iterator[sa.URL]:
 @pytest.fixture
 def engine(database_url: sa.URL) -> Iterator[sa.Engine]:
     # 2.0-style connections (autobegin, commit/rollback) on SQLAlchemy 1.4 too.
-    future = {"future": True} if sa.__version__ < "2" else {}
+    future = {"future": True} if SQLALCHEMY_1_4 else {}
     engine = sa.create_engine(database_url, poolclass=sa.pool.NullPool, **future)
     yield engine
     engine.dispose()

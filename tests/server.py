@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, make_url
 
 from alembic_safe_unique.embedded import embedded_server
+from alembic_safe_unique.validation import SQLALCHEMY_1_4
 
 URL_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_URL"
 CONTAINER_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_CONTAINER"
@@ -34,7 +35,7 @@ def driver_under_test() -> str:
 
 
 # SQLAlchemy 1.4 has no psycopg 3 dialect: the tests' own connections use psycopg2 there.
-CHECK_DRIVER = "psycopg" if sa.__version__ >= "2" else "psycopg2"
+CHECK_DRIVER = "psycopg2" if SQLALCHEMY_1_4 else "psycopg"
 
 
 def with_driver(url: sa.URL, driver: str = CHECK_DRIVER) -> sa.URL:
