@@ -6,11 +6,33 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import alembic
 import pytest
 import sqlalchemy as sa
 
 from tests.project import AlembicProject
-from tests.server import SQLALCHEMY_1_4, driver_under_test, postgres_server, with_driver
+from tests.server import (
+    SQLALCHEMY_1_4,
+    driver_under_test,
+    postgres_server,
+    server_version,
+    with_driver,
+)
+
+# What the matrix cell really ran on, printed at the end of the run.
+_SERVERS_USED: list[str] = []
+
+
+def pytest_report_header() -> str:
+    return (
+        f"SQLAlchemy {sa.__version__}, Alembic {alembic.__version__}, "
+        f"Alembic projects on {driver_under_test()}"
+    )
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for server in _SERVERS_USED:
+        terminalreporter.write_line(f"PostgreSQL server: {server}")
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +42,7 @@ def server_url() -> Iterator[sa.URL]:
     workdir = Path(tempfile.mkdtemp(prefix="alembic-safe-unique-pg-"))
     try:
         with postgres_server(workdir) as url:
+            _SERVERS_USED.append(server_version(url))
             yield url
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

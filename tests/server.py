@@ -42,6 +42,16 @@ def with_driver(url: sa.URL, driver: str = CHECK_DRIVER) -> sa.URL:
     return url.set(drivername=f"postgresql+{driver}")
 
 
+def server_version(url: sa.URL) -> str:
+    """``SHOW server_version`` of the server at ``url``, e.g. ``18.1``."""
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        with engine.connect() as conn:
+            return str(conn.exec_driver_sql("SHOW server_version").scalar())
+    finally:
+        engine.dispose()
+
+
 @contextmanager
 def postgres_server(workdir: Path) -> Iterator[sa.URL]:
     """Yield the admin URL of a server for this test session."""
