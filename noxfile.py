@@ -2,12 +2,14 @@
 
 ``ci``, ``lint``, ``typecheck``, ``docs``, ``tests``, ``drivers``, ``servers`` and ``bench`` run in
 the environment nox itself runs in (the README's ``.venv``), through ``sys.executable -m``, so
-nothing needs to be on PATH. ``versions`` builds one virtualenv per SQLAlchemy / Alembic pair.
+nothing needs to be on PATH. ``versions`` builds one virtualenv per SQLAlchemy / Alembic pair,
+``pythons`` one per Python.
 
     nox -s ci                         # lint, typecheck, docs, the suite on each driver
     nox -s drivers                    # the suite on psycopg, psycopg2 and asyncpg
     nox -s servers                    # embedded PostgreSQL 18 and the PostgreSQL on PATH
     nox -s versions                   # SQLAlchemy 1.4 / 2.0 / latest x Alembic lowest / latest
+    nox -s pythons                    # each supported Python that nox finds (3.9 to 3.14)
     nox -s "containers(postgres='12')"  # a testcontainers image (needs Docker), 12 to 18
     ALEMBIC_SAFE_UNIQUE_TEST_URL=postgresql://... nox -s url   # any server you have
 """
@@ -28,6 +30,7 @@ DRIVERS = ("psycopg", "psycopg2", "asyncpg")
 SQLALCHEMY = {"1.4": "sqlalchemy[asyncio]>=1.4.36,<2", "2.0": "sqlalchemy[asyncio]>=2.0,<2.1"}
 SQLALCHEMY["latest"] = "sqlalchemy[asyncio]"
 ALEMBIC = {"lowest": "alembic==1.11.0", "latest": "alembic"}
+PYTHONS = ["3.9", "3.10", "3.11", "3.12", "3.13", "3.14"]
 POSTGRES_IMAGES = [str(version) for version in range(12, 19)]
 
 
@@ -109,6 +112,13 @@ def versions(session: nox.Session, sqlalchemy: str, alembic: str, server: str) -
     if sqlalchemy == "1.4":
         env["ALEMBIC_SAFE_UNIQUE_TEST_DRIVER"] = "psycopg2"
     _pytest(session, "python", **env)
+
+
+@nox.session(python=PYTHONS, venv_backend="venv")
+def pythons(session: nox.Session) -> None:
+    """The suite on one Python; interpreters nox cannot find are skipped (outside CI)."""
+    session.install("-e", ".[test]")
+    _pytest(session, "python")
 
 
 @nox.session
