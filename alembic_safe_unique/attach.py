@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.schema import DropConstraint
 
 from . import catalog
-from .build import ensure_index, expected_shape, require_table
+from .build import ensure_index, expected_shape
 from .config import Settings
 from .ddl import (
     AddUniqueConstraintUsingIndex,
@@ -27,6 +27,7 @@ from .ddl import (
     unique_constraint,
 )
 from .errors import IndexConflictError, LockNotAcquiredError
+from .preconditions import require_table
 from .session import bounded_transaction, connection, execute, is_offline, log, sqlstate
 from .spec import IndexSpec, UniqueConstraintSpec
 

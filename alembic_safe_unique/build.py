@@ -20,8 +20,8 @@ from .errors import (
     BuildInProgressError,
     DuplicateKeysError,
     IndexConflictError,
-    TableNotFoundError,
 )
+from .preconditions import require_table
 from .progress import watch_build
 from .session import (
     connection,
@@ -38,17 +38,6 @@ from .spec import IndexSpec
 _SCRATCH_TABLE = "alembic_safe_unique_scratch"
 _SCRATCH_INDEX = "alembic_safe_unique_scratch_idx"
 _UNIQUE_VIOLATION = "23505"
-
-
-def require_table(conn: Connection, table_name: str, schema: str | None) -> int:
-    oid = catalog.relation_oid(conn, table_name, schema)
-    if oid is None:
-        shown = f"{schema}.{table_name}" if schema else table_name
-        raise TableNotFoundError(
-            f"Table {shown!r} does not exist (checked with the connection's search_path). "
-            "Check the table name and schema= of the operation."
-        )
-    return oid
 
 
 def expected_shape(operations: Operations, spec: IndexSpec) -> catalog.IndexShape:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from .errors import InvalidArgumentError
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -31,15 +33,15 @@ class Settings:
 
     def __post_init__(self) -> None:
         if self.lock_timeout_ms <= 0:
-            raise ValueError("lock_timeout_ms must be a positive number of milliseconds")
+            raise InvalidArgumentError("lock_timeout_ms must be a positive number of milliseconds")
         if self.lock_attempts < 1:
-            raise ValueError("lock_attempts must be at least 1")
+            raise InvalidArgumentError("lock_attempts must be at least 1")
         if self.progress not in ("auto", "bar", "log", "off"):
-            raise ValueError("progress must be 'auto', 'bar', 'log' or 'off'")
+            raise InvalidArgumentError("progress must be 'auto', 'bar', 'log' or 'off'")
         if self.progress_interval_s <= 0:
-            raise ValueError("progress_interval_s must be a positive number of seconds")
+            raise InvalidArgumentError("progress_interval_s must be a positive number of seconds")
         if self.retry_base_delay_s < 0 or self.retry_max_delay_s < 0:
-            raise ValueError("retry delays cannot be negative")
+            raise InvalidArgumentError("retry delays cannot be negative")
 
 
 _current = Settings()

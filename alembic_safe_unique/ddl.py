@@ -224,7 +224,11 @@ def table_stub(table_name: str, schema: str | None, columns: tuple[str, ...] = (
 
 
 def unique_constraint(
-    constraint_name: str, table_name: str, columns: tuple[str, ...], schema: str | None, **kw: Any
+    constraint_name: str | None,
+    table_name: str,
+    columns: tuple[str, ...],
+    schema: str | None,
+    **kw: Any,
 ) -> sa.UniqueConstraint:
     """The UniqueConstraint a ``DROP CONSTRAINT`` or a non-PostgreSQL dialect needs."""
     table = table_stub(table_name, schema, columns)

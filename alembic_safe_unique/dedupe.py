@@ -14,17 +14,18 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic.operations import Operations
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.schema import CreateIndex, DropTable
 
 from . import catalog
 from .attach import retry_while_locked
-from .build import require_table
 from .config import Settings
 from .ddl import CreateTemporaryTableAs, table_stub
 from .dedupe_ops import DeduplicateRowsOp, DeduplicationReport
 from .errors import LockNotAcquiredError, SafeUniqueError
-from .session import bounded_transaction, connection, execute, is_offline, log
+from .preconditions import require_columns, require_table
+from .session import bounded_transaction, connection, execute, is_offline, log, timeouts_off
 
 _WORK_TABLE = "alembic_safe_unique_duplicates"
 _MAX_PASSES = 3  # a pass only misses rows that concurrent writes moved or added
@@ -33,8 +34,11 @@ _MAX_PASSES = 3  # a pass only misses rows that concurrent writes moved or added
 class _Statements:
     """The SQL for one deduplication, built once from the op and the table's key."""
 
-    def __init__(self, operation: DeduplicateRowsOp, order_by: list[str]) -> None:
-        names = [*operation.columns, *order_by, *operation.sum_columns, "ctid"]
+    def __init__(
+        self, operation: DeduplicateRowsOp, order_by: list[str], tie_break: list[str]
+    ) -> None:
+        self.tie_break = [name for name in tie_break if name not in order_by]
+        names = [*operation.columns, *order_by, *self.tie_break, *operation.sum_columns, "ctid"]
         self.table = table_stub(operation.table_name, operation.schema, tuple(dict.fromkeys(names)))
         self.work = sa.Table(
             _WORK_TABLE,
@@ -87,7 +91,7 @@ class _Statements:
             chosen = chosen.where(work.c.group_no > low)
         if high is not None:
             chosen = chosen.where(work.c.group_no <= high)
-        carried = dict.fromkeys([*self.order_by, *self.operation.sum_columns])
+        carried = dict.fromkeys([*self.order_by, *self.tie_break, *self.operation.sum_columns])
         locked = (
             sa.select(t.c.ctid.label("row_id"), *self.keys, *self._columns(list(carried)))
             .where(t.c.ctid == sa.any_(sa.func.array(chosen.scalar_subquery())))
@@ -96,10 +100,13 @@ class _Statements:
             .cte("locked")
         )
         locked_keys = [locked.c[name] for name in self.operation.columns]
+        # NULL is no time at all: it sorts last whichever way, so it never wins over a value.
+        # Ties on order_by go to the primary key, in the same direction; ctid is the last word
+        # only on a table without one.
         newest = self.operation.keep == "newest"
         ranking = [
             (locked.c[name].desc() if newest else locked.c[name].asc()).nulls_last()
-            for name in self.order_by
+            for name in [*self.order_by, *self.tie_break]
         ]
         ranked = sa.select(
             locked.c.row_id,
@@ -126,7 +133,8 @@ class _Statements:
 
     def _merge(self, removed: Any, ranked: Any) -> Any:
         t = self.table
-        sums = [sa.func.sum(removed.c[name]).label(name) for name in self.operation.sum_columns]
+        counters = self.operation.sum_columns
+        sums = [sa.func.sum(removed.c[name]).label(name) for name in counters]
         removed_keys = [removed.c[name] for name in self.operation.columns]
         totals = sa.select(*removed_keys, *sums).group_by(*removed_keys).subquery("totals")
         kept_ids = sa.select(ranked.c.row_id).where(ranked.c.position == 1)
@@ -136,7 +144,7 @@ class _Statements:
             .where(
                 *(t.c[name].is_not_distinct_from(totals.c[name]) for name in self.operation.columns)
             )
-            .values({name: t.c[name] + totals.c[name] for name in self.operation.sum_columns})
+            .values({name: _sum_of(t.c[name], totals.c[name]) for name in counters})
             .returning(t.c.ctid)
             .cte("merged")
         )
@@ -149,6 +157,26 @@ class _Statements:
         return DropTable(self.work, if_exists=True)
 
 
+def _sum_of(kept: Any, removed_total: Any) -> Any:
+    """``kept + removed_total`` as ``sum()`` would add them: NULL counts as nothing.
+
+    ``removed_total`` is already ``sum()`` over the removed rows (NULL only if all were NULL);
+    the result is NULL only when the kept row and every removed row were NULL.
+    """
+    return sa.func.coalesce(kept + removed_total, kept, removed_total)
+
+
+def check_target(conn: Connection, operation: DeduplicateRowsOp) -> None:
+    """Refuse, before any row is touched, a relation or column the op cannot work on."""
+    table_oid = require_table(conn, operation.table_name, operation.schema, "rows")
+    named = {
+        "columns": operation.columns,
+        "order_by": operation.order_by,
+        "sum_columns": operation.sum_columns,
+    }
+    require_columns(conn, table_oid, operation.qualified_table, named)
+
+
 def deduplicate(
     operations: Operations, operation: DeduplicateRowsOp, settings: Settings
 ) -> DeduplicationReport | None:
@@ -158,14 +186,15 @@ def deduplicate(
         return None
     conn = connection(operations)
     table_oid = require_table(conn, operation.table_name, operation.schema)
-    order_by = operation.order_by or catalog.primary_key_columns(conn, table_oid)
+    primary_key = catalog.primary_key_columns(conn, table_oid)
+    order_by = operation.order_by or primary_key
     if not order_by:
         raise SafeUniqueError(
             f"{operation.qualified_table} has no primary key, so 'newest' and 'oldest' mean "
             "nothing yet: name the column that orders rows with order_by=[...]. Nothing was "
             "deleted."
         )
-    statements = _Statements(operation, order_by)
+    statements = _Statements(operation, order_by, primary_key)
     started = time.monotonic()
     removed = groups = batches = 0
     for _ in range(_MAX_PASSES):
@@ -198,10 +227,13 @@ def _one_pass(
     operations: Operations, statements: _Statements, settings: Settings
 ) -> tuple[int, int, int]:
     conn = connection(operations)
-    execute(operations, statements.drop_work_table())
-    execute(operations, statements.list_duplicates())
-    execute(operations, statements.index_work_table())
-    total_groups = conn.execute(statements.count_groups()).scalar_one()
+    # The listing reads the whole table once: like a build, it must not be cut short by the
+    # role's statement_timeout; each batch below sets its own short bounds.
+    with timeouts_off(operations, settings.client_check_interval_ms):
+        execute(operations, statements.drop_work_table())
+        execute(operations, statements.list_duplicates())
+        execute(operations, statements.index_work_table())
+        total_groups = conn.execute(statements.count_groups()).scalar_one()
     batch_size = statements.operation.batch_size
     removed = groups = batches = 0
     for low in range(0, total_groups, batch_size):
@@ -261,7 +293,7 @@ def _write_offline(operations: Operations, operation: DeduplicateRowsOp) -> None
             "Offline (--sql) deduplication cannot look up the primary key: pass order_by=[...] "
             f"to op.deduplicate_rows for {operation.qualified_table}."
         )
-    statements = _Statements(operation, operation.order_by)
+    statements = _Statements(operation, operation.order_by, [])
     operations.get_context().impl.static_output(
         "-- Deduplicating " + operation.describe().replace("\n", " ") + ".\n"
         "-- Offline scripts cannot batch: this runs as one transaction over every duplicate."

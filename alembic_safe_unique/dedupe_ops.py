@@ -12,6 +12,9 @@ from typing import Any
 
 from alembic.operations import MigrateOperation, Operations
 
+from .errors import InvalidArgumentError
+from .validation import column_names
+
 KEEP_CHOICES = ("newest", "oldest")
 
 
@@ -25,15 +28,6 @@ class DeduplicationReport:
     rows_removed: int
     batches: int
     seconds: float
-
-
-def _names(what: str, value: Any) -> list[str]:
-    if isinstance(value, str):
-        value = [value]
-    names = list(value or ())
-    if not all(isinstance(name, str) and name for name in names):
-        raise TypeError(f"{what} must be column names (strings), got {value!r}")
-    return names
 
 
 @Operations.register_operation("deduplicate_rows")
@@ -53,24 +47,26 @@ class DeduplicateRowsOp(MigrateOperation):
         schema: str | None = None,
         batch_size: int = 1000,
     ) -> None:
-        self.columns = _names("columns", columns)
-        if not self.columns:
-            raise ValueError("deduplicate_rows needs the key columns the unique will cover")
+        self.columns = column_names("deduplicate_rows", "columns", columns)
         if keep not in KEEP_CHOICES:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"keep must be 'newest' or 'oldest' (by order_by), got {keep!r}; to keep the "
                 "row with the smallest or largest value of a column, name it in order_by."
             )
-        self.order_by = _names("order_by", order_by)
-        self.sum_columns = _names("sum_columns", sum_columns)
+        self.order_by = column_names("deduplicate_rows", "order_by", order_by, optional=True)
+        self.sum_columns = column_names(
+            "deduplicate_rows", "sum_columns", sum_columns, optional=True
+        )
         overlap = sorted(set(self.sum_columns) & set(self.columns))
         if overlap:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"sum_columns {overlap} are key columns; summing a key would change it. Name "
                 "only the counters to add into the kept row."
             )
         if not isinstance(batch_size, int) or batch_size < 1:
-            raise ValueError(f"batch_size must be a positive number of groups, not {batch_size!r}")
+            raise InvalidArgumentError(
+                f"batch_size must be a positive number of groups, not {batch_size!r}"
+            )
         self.table_name = table_name
         self.keep = keep
         self.where = where
@@ -96,8 +92,12 @@ class DeduplicateRowsOp(MigrateOperation):
         """Keep one row per value of ``columns``; delete the others in short batches.
 
         The kept row is the ``keep="newest"`` (largest) or ``"oldest"`` (smallest) by
-        ``order_by`` (default: the primary key). ``sum_columns`` are added up into the kept
-        row, so counters lose nothing. ``where`` and ``nulls_not_distinct`` mirror the unique
+        ``order_by`` (default: the primary key). Rows that tie on ``order_by`` are told apart
+        by the primary key in the same direction (the largest key for ``"newest"``); a NULL in
+        ``order_by`` sorts last either way, so such a row is kept only if every row of its
+        group has NULL there. ``sum_columns`` are added up into the kept row the way
+        ``sum()`` adds (NULL counts as nothing; all NULL stays NULL), so counters lose
+        nothing. ``where`` and ``nulls_not_distinct`` mirror the unique
         that comes next: rows outside ``where`` are left alone, and rows with a NULL key part
         are distinct unless ``nulls_not_distinct``. Each batch of ``batch_size`` key groups is
         its own transaction under ``lock_timeout``, so no long lock is held; a re-run after

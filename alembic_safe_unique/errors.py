@@ -53,3 +53,39 @@ class PartitionKeyError(SafeUniqueError, ValueError):
 
 class PartitionedTableError(SafeUniqueError):
     """An operation this package cannot yet run safely on a partitioned table."""
+
+
+class InvalidArgumentError(SafeUniqueError, TypeError, ValueError):
+    """An operation was called with an argument it cannot use; nothing ran."""
+
+
+class ColumnNotFoundError(SafeUniqueError, ValueError):
+    """An operation names a column the table does not have."""
+
+
+class NotATableError(SafeUniqueError):
+    """The named relation is a view, materialized view, foreign table or other non-table."""
+
+
+class NameInUseError(IndexConflictError):
+    """The new constraint's name is taken by another constraint or relation."""
+
+
+class ConcurrentMigrationError(SafeUniqueError):
+    """Another migration run was doing the same work at the same time."""
+
+
+class WaitTimeoutError(SafeUniqueError):
+    """A concurrent build or drop waited longer than ``wait_timeout_s`` for other sessions."""
+
+
+class ConnectionLostError(SafeUniqueError):
+    """The migration's connection died (server crash, terminated backend, network)."""
+
+
+class BuildInterruptedError(SafeUniqueError):
+    """The user interrupted a concurrent build (Ctrl-C)."""
+
+
+class UncommittedChangesError(SafeUniqueError):
+    """The revision changed the schema before an operation that must commit to run."""

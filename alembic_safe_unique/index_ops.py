@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic.operations import MigrateOperation, Operations
 
 from .spec import IndexColumn, IndexSpec
-from .validation import check_identifier_length
+from .validation import check_distinct, check_identifier_length, column_names
 
 
 @Operations.register_operation("create_index_concurrently")
@@ -32,7 +32,8 @@ class CreateIndexConcurrentlyOp(MigrateOperation):
     ) -> None:
         check_identifier_length("index", index_name)
         if isinstance(columns, str) or not columns:
-            raise ValueError(f"Index {index_name!r} needs a non-empty list of columns")
+            column_names(f"Index {index_name!r}", "columns", columns)
+        check_distinct(f"Index {index_name!r}", "columns", columns)
         self.index_name = index_name
         self.table_name = table_name
         self.columns = list(columns)

@@ -10,7 +10,10 @@ the schema.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import sqlalchemy as sa
 
 from .validation import POSTGRES_MAX_IDENTIFIER_BYTES
 
@@ -67,3 +70,23 @@ def default_unique_name(
             return name
         attempt += 1
         label = "key%d" % attempt
+
+
+def convention_unique_name(
+    naming_convention: Mapping[Any, str], table: str, columns: Sequence[str], schema: str | None
+) -> str | None:
+    """The name a MetaData naming convention gives an unnamed unique, or ``None`` if it has none.
+
+    SQLAlchemy applies the convention when the constraint joins its table, so the name comes
+    from SQLAlchemy itself, exactly as the models' constraints were named.
+    """
+    template = naming_convention.get("uq") or naming_convention.get(sa.UniqueConstraint)
+    if not template or "%(constraint_name)s" in template:
+        return None
+    metadata = sa.MetaData(naming_convention=dict(naming_convention))
+    table_object = sa.Table(
+        table, metadata, *(sa.Column(name, sa.types.NULLTYPE) for name in columns), schema=schema
+    )
+    constraint = sa.UniqueConstraint(*columns)
+    table_object.append_constraint(constraint)
+    return None if constraint.name is None else str(constraint.name)

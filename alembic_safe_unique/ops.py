@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from alembic.operations import MigrateOperation, Operations
 
 from .ddl import unique_constraint
+from .errors import InvalidArgumentError
 from .spec import UniqueConstraintSpec
 from .validation import (
     check_constraint_columns,
@@ -24,9 +25,12 @@ from .validation import (
 class _UniqueConstraintOpBase(MigrateOperation):
     """Holds the arguments shared by the constraint operations and validates them."""
 
+    may_be_unnamed = False
+    """Only a new constraint can be left unnamed: it is named as the database would name it."""
+
     def __init__(
         self,
-        constraint_name: str,
+        constraint_name: str | None,
         table_name: str,
         columns: Sequence[str],
         *,
@@ -40,13 +44,22 @@ class _UniqueConstraintOpBase(MigrateOperation):
         lock_attempts: int | None = None,
         **kw: Any,
     ) -> None:
+        if constraint_name is None and not self.may_be_unnamed:
+            raise InvalidArgumentError(
+                f"{type(self).__name__} on {table_name!r} needs the name of the existing "
+                "constraint; None names nothing that exists."
+            )
+        if not isinstance(table_name, str) or not table_name:
+            raise InvalidArgumentError(f"table_name must be a table's name, got {table_name!r}")
         check_constraint_columns(constraint_name, columns, kw)
         check_identifier_length("constraint", constraint_name)
         check_identifier_length("index", index_name)
         if postgresql_include or postgresql_nulls_not_distinct is not None:
             require_sqlalchemy_2("postgresql_include / postgresql_nulls_not_distinct")
         if initially is not None and str(initially).upper() not in ("DEFERRED", "IMMEDIATE"):
-            raise ValueError(f"initially must be 'DEFERRED' or 'IMMEDIATE', got {initially!r}")
+            raise InvalidArgumentError(
+                f"initially must be 'DEFERRED' or 'IMMEDIATE', got {initially!r}"
+            )
         self.constraint_name = constraint_name
         self.table_name = table_name
         self.columns = list(columns)
@@ -59,9 +72,22 @@ class _UniqueConstraintOpBase(MigrateOperation):
         self.lock_timeout_ms = lock_timeout_ms
         self.lock_attempts = lock_attempts
 
-    def spec(self) -> UniqueConstraintSpec:
+    @property
+    def existing_name(self) -> str:
+        """The name, for the operations on a constraint that exists (they refuse ``None``)."""
+        assert self.constraint_name is not None
+        return self.constraint_name
+
+    def spec(self, constraint_name: str | None = None) -> UniqueConstraintSpec:
+        """What to build and attach; ``constraint_name`` names an op that was left unnamed."""
+        name = constraint_name or self.constraint_name
+        if name is None:
+            raise InvalidArgumentError(
+                f"The unique constraint on {self.table_name!r} ({', '.join(self.columns)}) has "
+                "no name yet; give it one."
+            )
         return UniqueConstraintSpec(
-            constraint_name=self.constraint_name,
+            constraint_name=name,
             table_name=self.table_name,
             columns=tuple(self.columns),
             schema=self.schema,
@@ -105,11 +131,13 @@ class _UniqueConstraintOpBase(MigrateOperation):
 class CreateUniqueConstraintConcurrentlyOp(_UniqueConstraintOpBase):
     """Build a unique index concurrently, then attach it as a unique constraint."""
 
+    may_be_unnamed = True
+
     @classmethod
     def create_unique_constraint_concurrently(
         cls,
         operations: Operations,
-        constraint_name: str,
+        constraint_name: str | None,
         table_name: str,
         columns: Sequence[str],
         *,
@@ -143,6 +171,8 @@ class CreateUniqueConstraintConcurrentlyOp(_UniqueConstraintOpBase):
         batch table rebuild), so one revision serves a SQLite development database too.
 
         :param constraint_name: name of the constraint (and of its index); at most 63 bytes.
+         ``None`` names it by the ``uq`` naming convention of ``target_metadata`` (as
+         SQLAlchemy would), else as PostgreSQL would (``<table>_<columns>_key``).
         :param table_name: the existing table.
         :param columns: column names. Expressions, partial (WHERE) or non-default operator
          classes can only be unique *indexes*: use :meth:`create_index_concurrently`.

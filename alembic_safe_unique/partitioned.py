@@ -35,6 +35,7 @@ from .partitions import (
     partition_tree,
     table_is_partitioned,
 )
+from .preconditions import require_table
 from .session import connection, is_offline, log
 from .spec import IndexSpec, UniqueConstraintSpec
 
@@ -52,7 +53,7 @@ def is_partitioned_table(
 
 def _tree(operations: Operations, table_name: str, schema: str | None) -> list[Partition]:
     conn = connection(operations)
-    return partition_tree(conn, build.require_table(conn, table_name, schema))
+    return partition_tree(conn, require_table(conn, table_name, schema))
 
 
 def _level_name(name: str, table: Partition) -> str:

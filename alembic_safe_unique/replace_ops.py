@@ -13,7 +13,7 @@ from alembic.operations import Operations
 
 from .ops import CreateUniqueConstraintConcurrentlyOp, _UniqueConstraintOpBase
 from .spec import UniqueConstraintSpec, with_suffix
-from .validation import check_identifier_length
+from .validation import check_identifier_length, column_names
 
 _LOCK_OPTIONS = ("schema", "lock_timeout_ms", "lock_attempts")
 
@@ -85,11 +85,9 @@ class ReplaceUniqueConstraintOp(_UniqueConstraintOpBase):
         **kw: Any,
     ) -> None:
         super().__init__(constraint_name, table_name, columns, **kw)
-        if isinstance(previous_columns, str) or not previous_columns:
-            raise ValueError(
-                f"replace_unique_constraint({constraint_name!r}) needs previous_columns: the "
-                "columns of the constraint it replaces, as a list"
-            )
+        column_names(
+            f"replace_unique_constraint({constraint_name!r})", "previous_columns", previous_columns
+        )
         check_identifier_length("index", keep_previous_as)
         self.previous_columns = list(previous_columns)
         self.keep_previous_as = keep_previous_as
@@ -152,7 +150,7 @@ class ReplaceUniqueConstraintOp(_UniqueConstraintOpBase):
     def previous_spec(self) -> UniqueConstraintSpec:
         """The constraint being replaced (a plain unique on ``previous_columns``)."""
         return UniqueConstraintSpec(
-            constraint_name=self.constraint_name,
+            constraint_name=self.existing_name,
             table_name=self.table_name,
             columns=tuple(self.previous_columns),
             schema=self.schema,
@@ -171,16 +169,16 @@ class ReplaceUniqueConstraintOp(_UniqueConstraintOpBase):
         options = {name: getattr(self, name) for name in _LOCK_OPTIONS}
         if self.keep_previous_as is None:
             return ReplaceUniqueConstraintOp(
-                self.constraint_name,
+                self.existing_name,
                 self.table_name,
                 self.previous_columns,
                 previous_columns=self.columns,
-                index_name=with_suffix(self.constraint_name, "_asu_old"),
+                index_name=with_suffix(self.existing_name, "_asu_old"),
                 keep_previous_as=self.index_name,
                 **options,
             )
         return ReplaceUniqueConstraintOp(
-            self.constraint_name,
+            self.existing_name,
             self.table_name,
             self.previous_columns,
             previous_columns=self.columns,

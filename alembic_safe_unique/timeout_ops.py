@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from alembic.operations import MigrateOperation, Operations
 
+from .errors import InvalidArgumentError
+
 
 @Operations.register_operation("set_local_timeouts")
 class SetLocalTimeoutsOp(MigrateOperation):
@@ -22,7 +24,9 @@ class SetLocalTimeoutsOp(MigrateOperation):
             ("statement_timeout_ms", statement_timeout_ms),
         ):
             if value is not None and (not isinstance(value, int) or value <= 0):
-                raise ValueError(f"{name} must be a positive number of milliseconds, not {value!r}")
+                raise InvalidArgumentError(
+                    f"{name} must be a positive number of milliseconds, not {value!r}"
+                )
         self.lock_timeout_ms = lock_timeout_ms
         self.statement_timeout_ms = statement_timeout_ms
 

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 from alembic.operations import Operations
+from sqlalchemy.engine import Connection
 
-from . import attach, build, catalog, dedupe, partitioned
+from . import attach, build, catalog, dedupe, naming, partitioned
 from .config import Settings, current_settings
 from .ddl import SetSessionSetting
 from .dedupe_ops import DeduplicateRowsOp, DeduplicationReport
@@ -24,6 +25,7 @@ from .ops import (
     DetachUniqueConstraintOp,
     _UniqueConstraintOpBase,
 )
+from .preconditions import require_columns, require_free_name, require_table
 from .replace_ops import DropUniqueConstraintOp, ReplaceUniqueConstraintOp
 from .session import (
     connection,
@@ -34,8 +36,9 @@ from .session import (
     outside_transaction,
     refuse_unsafe_server,
 )
-from .spec import UniqueConstraintSpec
+from .spec import IndexSpec, UniqueConstraintSpec
 from .timeout_ops import SetLocalTimeoutsOp
+from .validation import check_identifier_length
 
 
 def _settings(operation: _UniqueConstraintOpBase) -> Settings:
@@ -51,16 +54,45 @@ def _is_sqlite(operations: Operations) -> bool:
     return operations.get_context().dialect.name == "sqlite"
 
 
+def _constraint_name(operations: Operations, operation: _UniqueConstraintOpBase) -> str:
+    """The op's name; an unnamed new constraint is named as SQLAlchemy or PostgreSQL would.
+
+    The ``uq`` naming convention of ``target_metadata`` comes first (what the models' own
+    constraints are named by), then PostgreSQL's ``<table>_<columns>_key``. The name does not
+    depend on what the catalog holds, so a re-run finds what the first run built.
+    """
+    if operation.constraint_name is not None:
+        return operation.constraint_name
+    metadata = operations.get_context().opts.get("target_metadata")
+    if isinstance(metadata, (list, tuple)):
+        metadata = metadata[0] if metadata else None
+    convention = getattr(metadata, "naming_convention", None) or {}
+    name = naming.convention_unique_name(
+        convention, operation.table_name, operation.columns, operation.schema
+    )
+    source = "the naming convention" if name else "PostgreSQL's own rule"
+    name = name or naming.default_unique_name(operation.table_name, operation.columns)
+    check_identifier_length("constraint", name)
+    log.info(
+        "The unique constraint on %s (%s) was given no name: it is %s, by %s.",
+        operation.table_name,
+        ", ".join(operation.columns),
+        name,
+        source,
+    )
+    return name
+
+
 def _add_unique_constraint_plainly(
-    operations: Operations, operation: _UniqueConstraintOpBase
+    operations: Operations, operation: _UniqueConstraintOpBase, name: str
 ) -> None:
     """What ``op.create_unique_constraint`` does on this dialect (batch mode on SQLite)."""
     if _is_sqlite(operations):
         with operations.batch_alter_table(operation.table_name, schema=operation.schema) as batch:
-            batch.create_unique_constraint(operation.constraint_name, operation.columns)
+            batch.create_unique_constraint(name, operation.columns)
         return
     operations.create_unique_constraint(
-        operation.constraint_name,
+        name,
         operation.table_name,
         operation.columns,
         schema=operation.schema,
@@ -74,10 +106,10 @@ def _drop_unique_constraint_plainly(
 ) -> None:
     if _is_sqlite(operations):
         with operations.batch_alter_table(operation.table_name, schema=operation.schema) as batch:
-            batch.drop_constraint(operation.constraint_name, type_="unique")
+            batch.drop_constraint(operation.existing_name, type_="unique")
         return
     operations.drop_constraint(
-        operation.constraint_name, operation.table_name, type_="unique", schema=operation.schema
+        operation.existing_name, operation.table_name, type_="unique", schema=operation.schema
     )
 
 
@@ -85,16 +117,36 @@ Step = Callable[[Operations, UniqueConstraintSpec, Settings], None]
 
 
 def _on_postgresql(
-    operations: Operations, operation: _UniqueConstraintOpBase, step: Step, on_partitioned: Step
+    operations: Operations,
+    operation: _UniqueConstraintOpBase,
+    step: Step,
+    on_partitioned: Step,
+    *,
+    new_constraint: bool = False,
 ) -> None:
-    """Refuse unsafe servers, then run the step for this kind of table outside Alembic's
-    transaction."""
-    spec = operation.spec()
+    """Refuse unsafe servers and bad targets, then run the step for this kind of table
+    outside Alembic's transaction."""
+    spec = operation.spec(_constraint_name(operations, operation))
     refuse_unsafe_server(operations, needs_nulls_not_distinct=bool(spec.nulls_not_distinct))
+    if not is_offline(operations):
+        _check_constraint_target(connection(operations), spec, new_constraint=new_constraint)
     with outside_transaction(operations):
         if partitioned.is_partitioned_table(operations, spec.table_name, spec.schema):
             step = on_partitioned
         step(operations, spec, _settings(operation))
+
+
+def _check_constraint_target(
+    conn: Connection, spec: UniqueConstraintSpec, *, new_constraint: bool
+) -> None:
+    """Before anything commits: a real table, real columns, and (when new) a free name."""
+    table_oid = require_table(conn, spec.table_name, spec.schema, "constraint")
+    named = {"columns": spec.columns, "postgresql_include": spec.include}
+    require_columns(conn, table_oid, spec.qualified_table, named)
+    if new_constraint:
+        require_free_name(
+            conn, table_oid, spec.qualified_table, spec.source_index_name, spec.constraint_name
+        )
 
 
 def _refuse_partitioned(what: str) -> Step:
@@ -113,13 +165,16 @@ def create_unique_constraint_concurrently(
     operations: Operations, operation: CreateUniqueConstraintConcurrentlyOp
 ) -> None:
     if not is_postgresql(operations):
-        _add_unique_constraint_plainly(operations, operation)
+        _add_unique_constraint_plainly(
+            operations, operation, _constraint_name(operations, operation)
+        )
         return
     _on_postgresql(
         operations,
         operation,
         attach.attach_unique_constraint,
         partitioned.attach_unique_constraint,
+        new_constraint=True,
     )
 
 
@@ -127,13 +182,14 @@ def create_unique_constraint_concurrently(
 def attach_unique_constraint(operations: Operations, operation: AttachUniqueConstraintOp) -> None:
     if not is_postgresql(operations):
         operations.impl.drop_index(operation.spec().index().to_index())
-        _add_unique_constraint_plainly(operations, operation)
+        _add_unique_constraint_plainly(operations, operation, operation.existing_name)
         return
     _on_postgresql(
         operations,
         operation,
         attach.attach_unique_constraint,
         partitioned.attach_unique_constraint,
+        new_constraint=True,
     )
 
 
@@ -172,7 +228,7 @@ def replace_unique_constraint(operations: Operations, operation: ReplaceUniqueCo
             operations.impl.create_index(previous.index().to_index())
         _drop_unique_constraint_plainly(operations, operation)
         operations.impl.drop_index(operation.spec().index().to_index())
-        _add_unique_constraint_plainly(operations, operation)
+        _add_unique_constraint_plainly(operations, operation, operation.existing_name)
         return
 
     def swap(operations: Operations, spec: UniqueConstraintSpec, settings: Settings) -> None:
@@ -191,6 +247,8 @@ def create_index_concurrently(operations: Operations, operation: CreateIndexConc
         operations,
         needs_nulls_not_distinct=bool(spec.option_map.get("postgresql_nulls_not_distinct")),
     )
+    if not is_offline(operations):
+        _check_index_target(connection(operations), spec)
     with outside_transaction(operations):
         if partitioned.is_partitioned_table(operations, spec.table_name, spec.schema):
             partitioned.build_index(
@@ -198,6 +256,19 @@ def create_index_concurrently(operations: Operations, operation: CreateIndexConc
             )
         else:
             build.ensure_index(operations, spec, current_settings())
+
+
+def _check_index_target(conn: Connection, spec: IndexSpec) -> None:
+    """Before anything commits: a relation that can hold an index, real columns, a free name."""
+    table_oid = require_table(conn, spec.table_name, spec.schema, "index")
+    include = spec.option_map.get("postgresql_include") or ()
+    require_columns(
+        conn,
+        table_oid,
+        spec.qualified_table,
+        {"columns": spec.columns, "postgresql_include": include},
+    )
+    require_free_name(conn, table_oid, spec.qualified_table, spec.name)
 
 
 @Operations.implementation_for(DropIndexConcurrentlyOp)
@@ -256,5 +327,6 @@ def deduplicate_rows(
         )
     if is_offline(operations):
         return dedupe.deduplicate(operations, operation, current_settings())
+    dedupe.check_target(connection(operations), operation)
     with outside_transaction(operations):
         return dedupe.deduplicate(operations, operation, current_settings())

@@ -189,3 +189,109 @@ def test_bad_arguments_fail_before_touching_the_table(
     assert "has no primary key" in no_order.stderr
     assert "name the column that orders rows with order_by=[...]" in no_order.stderr
     assert table_state(engine)["rows"] == 543
+
+
+COUNTERS = '"Hit Counts"'
+
+
+def _counter_groups(engine: sa.Engine) -> dict[int, object]:
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(f'SELECT "Key", sum(hits) FROM {COUNTERS} GROUP BY "Key"')
+        return dict(rows.all())  # type: ignore[arg-type]
+
+
+def test_counters_add_up_as_sum_does_wherever_the_nulls_are(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    """NULL counts as nothing; a group that is all NULL stays NULL, like sum() over it."""
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            f'CREATE TABLE {COUNTERS} (id serial PRIMARY KEY, "Key" int, hits int)'
+        )
+        # keep="newest" keeps the largest id, the last row of each group below.
+        conn.exec_driver_sql(
+            f'INSERT INTO {COUNTERS} ("Key", hits) VALUES '
+            "(1, 5), (1, 7), (1, NULL),"  # kept row NULL, removed rows count
+            "(2, NULL), (2, 3),"  # a removed NULL must not wipe the kept 3
+            "(3, NULL), (3, NULL), (3, NULL),"  # all NULL: stays NULL
+            "(4, 7), (4, NULL), (4, 5),"  # NULL among the removed
+            "(5, 1), (5, 2),"  # no NULL at all
+            "(6, NULL)"  # no duplicate: untouched
+        )
+    truth = _counter_groups(engine)  # sum() per key, computed by PostgreSQL
+    assert truth == {1: 12, 2: 3, 3: None, 4: 12, 5: 3, 6: None}
+    project.write_revision(
+        "r1", "op.deduplicate_rows('Hit Counts', ['Key'], sum_columns=['hits'], batch_size=2)"
+    )
+
+    result = project.cli("upgrade", "head")
+
+    assert result.returncode == 0, result.stderr
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(f'SELECT "Key", count(*) FROM {COUNTERS} GROUP BY "Key"')
+        assert all(count == 1 for _, count in rows)
+    assert _counter_groups(engine) == truth
+
+
+def test_ties_and_nulls_in_order_by_are_broken_by_the_primary_key_in_the_same_direction(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            f'CREATE TABLE {COUNTERS} (id int PRIMARY KEY, "Key" int, seen_at timestamptz)'
+        )
+        # Ids out of insertion order, so the physical order (ctid) says nothing.
+        conn.exec_driver_sql(
+            f'INSERT INTO {COUNTERS} (id, "Key", seen_at) VALUES '
+            "(20, 1, '2026-01-01'), (10, 1, '2026-01-01'), (30, 1, '2026-01-01'),"  # a tie
+            "(41, 2, NULL), (40, 2, '2025-06-01'), (42, 2, NULL),"  # NULLs never win
+            "(51, 3, NULL), (50, 3, NULL), (52, 3, NULL)"  # all NULL: the key decides
+        )
+        conn.exec_driver_sql(f"CREATE TABLE copy AS SELECT * FROM {COUNTERS}")
+    project.write_revision(
+        "r1", "op.deduplicate_rows('Hit Counts', ['Key'], keep='newest', order_by=['seen_at'])"
+    )
+    project.write_revision(
+        "r2",
+        'op.execute(\'TRUNCATE "Hit Counts"; INSERT INTO "Hit Counts" SELECT * FROM copy\')\n'
+        "op.deduplicate_rows('Hit Counts', ['Key'], keep='oldest', order_by=['seen_at'])",
+        down_revision="r1",
+    )
+
+    def kept() -> set[int]:
+        with engine.connect() as conn:
+            return set(conn.exec_driver_sql(f"SELECT id FROM {COUNTERS}").scalars())
+
+    newest = project.cli("upgrade", "r1")
+    assert newest.returncode == 0, newest.stderr
+    assert kept() == {30, 40, 52}
+
+    oldest = project.cli("upgrade", "r2")
+    assert oldest.returncode == 0, oldest.stderr
+    assert kept() == {10, 40, 50}
+
+
+def test_listing_is_not_cut_short_by_the_roles_statement_timeout(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    """The read pass scans the whole table; a 100 ms role timeout must not cancel it."""
+    make_story_table(engine)
+    with engine.begin() as conn:
+        database = conn.exec_driver_sql("SELECT current_database()").scalar()
+        role = conn.exec_driver_sql("SELECT current_user").scalar()
+        quote = conn.dialect.identifier_preparer.quote
+        conn.exec_driver_sql(
+            f"ALTER ROLE {quote(role)} IN DATABASE {quote(database)} SET statement_timeout = 100"
+        )
+    # Each row in scope costs 1 ms to look at: the listing takes about half a second.
+    project.write_revision(
+        "r1",
+        "op.deduplicate_rows('Ad Counter', ['ad_id', 'Day'], where='pg_sleep(0.001) IS NOT NULL')",
+    )
+
+    result = project.cli("upgrade", "head")
+
+    assert result.returncode == 0, result.stderr
+    assert table_state(engine)["rows"] == 300 + 3
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW statement_timeout").scalar() == "100ms"
