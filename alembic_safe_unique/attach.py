@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from alembic.operations import Operations
@@ -22,6 +23,7 @@ from .config import Settings
 from .ddl import (
     AddUniqueConstraintUsingIndex,
     DropConstraintIfExists,
+    LockTable,
     RenameIndex,
     table_stub,
     unique_constraint,
@@ -33,6 +35,14 @@ from .spec import IndexSpec, UniqueConstraintSpec
 
 _LOCK_NOT_AVAILABLE = "55P03"
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class LockTiming:
+    """How long a short step waited for its ACCESS EXCLUSIVE lock, and then held it."""
+
+    waited_ms: float
+    held_ms: float
 
 
 def _intended_drop(table: Any, constraint_name: str, reason: str) -> DropConstraintIfExists:
@@ -75,10 +85,11 @@ def run_under_lock_timeout(
     statements: Sequence[Any],
     settings: Settings,
     what: str,
-) -> float:
+) -> LockTiming:
     """Run ``statements`` in one short transaction, retried while the lock is not granted.
 
-    Returns how long the lock was held: from the first statement, which takes it, to COMMIT.
+    Online, the table's ACCESS EXCLUSIVE lock is taken first by a statement of its own, so the
+    time spent waiting for it and the time it was held (until COMMIT) are measured apart.
     """
     table_oid = (
         None
@@ -86,14 +97,18 @@ def run_under_lock_timeout(
         else require_table(connection(operations), spec.table_name, spec.schema)
     )
 
-    def attempt() -> float:
+    def attempt() -> LockTiming:
         with bounded_transaction(
             operations, settings.lock_timeout_ms, settings.short_statement_timeout_ms
         ):
+            asked_at = time.perf_counter()
+            if table_oid is not None:
+                execute(operations, LockTable(table_stub(spec.table_name, spec.schema)))
             locked_at = time.perf_counter()
             for statement in statements:
                 execute(operations, statement)
-        return (time.perf_counter() - locked_at) * 1000
+        done_at = time.perf_counter()
+        return LockTiming((locked_at - asked_at) * 1000, (done_at - locked_at) * 1000)
 
     def not_granted(number: int, error: DBAPIError) -> None:
         assert table_oid is not None  # offline nothing runs, so no lock can time out
@@ -110,7 +125,7 @@ def run_under_lock_timeout(
         )
         if number == settings.lock_attempts:
             raise LockNotAcquiredError(
-                f"{what} on {spec.qualified_table} never got its ACCESS EXCLUSIVE lock: "
+                f"{what} never got its ACCESS EXCLUSIVE lock on {spec.qualified_table}: "
                 f"{settings.lock_attempts} attempts of {settings.lock_timeout_ms} ms each. "
                 f"Sessions holding the table at the last attempt: {blockers}. The unique "
                 "index is built and valid; end those sessions (or wait for a quieter "
@@ -139,15 +154,16 @@ def attach_unique_constraint(
         initially=spec.initially,
         only_if_missing=is_offline(operations),
     )
-    held_ms = run_under_lock_timeout(
+    timing = run_under_lock_timeout(
         operations, spec, [attach], settings, f"Attaching {spec.describe()}"
     )
     if not is_offline(operations):
         log.info(
-            "Attached %s (ACCESS EXCLUSIVE held %.1f ms).",
+            "Attached %s (waited %.1f ms for ACCESS EXCLUSIVE, held it %.1f ms).",
             spec.describe(),
-            held_ms,
-            extra={"lock_held_ms": held_ms},
+            timing.waited_ms,
+            timing.held_ms,
+            extra={"lock_held_ms": timing.held_ms, "lock_waited_ms": timing.waited_ms},
         )
 
 

@@ -108,8 +108,9 @@ def _settled_state(
             raise BuildInProgressError(
                 f"Index {spec.name!r} on {spec.qualified_table} is still being built by "
                 f"another session (pid {state.building_pid}). Let it finish and run the "
-                "migration again, or stop it with "
-                f"pg_cancel_backend({state.building_pid}) cancels it; then run the migration again."
+                "migration again, or cancel it with "
+                f"SELECT pg_cancel_backend({state.building_pid}); and run the migration "
+                "again: it removes the invalid index the cancelled build leaves."
             )
         log.warning(
             "Index %s on %s is being built by another session (pid %s); waiting for it.",

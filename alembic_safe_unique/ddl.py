@@ -95,6 +95,13 @@ class RenameIndex(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
         self.new_name = new_name
 
 
+class LockTable(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """``LOCK TABLE t IN ACCESS EXCLUSIVE MODE``: the short steps' lock, taken on its own."""
+
+    def __init__(self, table: sa.Table) -> None:
+        self.table = table
+
+
 class CreateScratchTableLike(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
     """``CREATE TEMPORARY TABLE scratch (LIKE source)``: an empty twin to compile indexes on."""
 
@@ -107,6 +114,11 @@ class CreateScratchTableLike(ExecutableDDLElement):  # type: ignore[misc,unused-
 def _compile_set(element: SetSessionSetting, compiler: DDLCompiler, **kw: Any) -> str:
     scope = "SET LOCAL" if element.local else "SET"
     return "%s %s = %d" % (scope, element.name, element.milliseconds)
+
+
+@compiles(LockTable)
+def _compile_lock_table(element: LockTable, compiler: DDLCompiler, **kw: Any) -> str:
+    return "LOCK TABLE %s IN ACCESS EXCLUSIVE MODE" % compiler.preparer.format_table(element.table)
 
 
 @compiles(ResetSessionSetting)

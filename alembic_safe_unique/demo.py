@@ -34,7 +34,7 @@ from .loadgen import Load, WindowStats
 from .report import table
 
 WARM_UP_S = 1.5
-_LOCK_HELD = re.compile(r"ACCESS EXCLUSIVE held ([\d.]+) ms")
+_LOCK_HELD = re.compile(r"for ACCESS EXCLUSIVE, held it ([\d.]+) ms")
 
 
 @dataclass(frozen=True)

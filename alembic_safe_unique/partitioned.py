@@ -162,15 +162,17 @@ def _add_on_partitioned_level(
         deferrable=spec.deferrable,
         initially=spec.initially,
     )
-    held_ms = attach.run_under_lock_timeout(
+    timing = attach.run_under_lock_timeout(
         operations, level_spec, [statement], settings, f"Attaching {level_spec.describe()}"
     )
     log.info(
-        "Attached %s from its %d partitions' constraints, nothing rebuilt (locks held %.1f ms).",
+        "Attached %s from its %d partitions' constraints, nothing rebuilt (waited %.1f ms for "
+        "the locks, held them %.1f ms).",
         level_spec.describe(),
         len(children),
-        held_ms,
-        extra={"lock_held_ms": held_ms},
+        timing.waited_ms,
+        timing.held_ms,
+        extra={"lock_held_ms": timing.held_ms, "lock_waited_ms": timing.waited_ms},
     )
 
 
@@ -257,14 +259,16 @@ def _assemble_partitioned_index(
         )
     if not statements:
         return
-    held_ms = attach.run_under_lock_timeout(
+    timing = attach.run_under_lock_timeout(
         operations, spec, statements, settings, f"Assembling {spec.describe()}"
     )
     log.info(
-        "Assembled %s from its partitions' indexes, nothing rebuilt (locks held %.1f ms).",
+        "Assembled %s from its partitions' indexes, nothing rebuilt (waited %.1f ms for the "
+        "locks, held them %.1f ms).",
         spec.describe(),
-        held_ms,
-        extra={"lock_held_ms": held_ms},
+        timing.waited_ms,
+        timing.held_ms,
+        extra={"lock_held_ms": timing.held_ms, "lock_waited_ms": timing.waited_ms},
     )
 
 

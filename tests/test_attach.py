@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 
@@ -61,6 +62,11 @@ def test_blocked_attach_never_stalls_readers_longer_than_lock_timeout_and_rerun_
     assert result.returncode != 0
     assert "LockNotAcquiredError" in result.stderr
     assert "3 attempts of 200 ms" in result.stderr
+    # The table is named once: the step's description already says where it works.
+    assert (
+        "LockNotAcquiredError: Attaching unique constraint 'uq_ad_day' on ad_counter (ad_id, day)"
+        " never got its ACCESS EXCLUSIVE lock on ad_counter: 3 attempts" in result.stderr
+    ), result.stderr
     assert f"pid {holder_pid}" in result.stderr  # each retry names who holds the table
     assert result.stderr.count("could not lock ad_counter within 200 ms") == 3
     # Readers queued behind the waiting ALTER at most for its lock_timeout (plus slack).
@@ -158,3 +164,50 @@ def test_existing_index_with_another_definition_is_refused_showing_both(
     )
     assert "wanted:   CREATE UNIQUE INDEX uq_ad_day ON ad_counter (ad_id, day)" in result.stderr
     assert schema_snapshot(engine) == before
+
+
+def wait_for_lock_request(engine: sa.Engine, table: str, mode: str) -> int:
+    """The pid waiting for ``mode`` on ``table``, once the catalog shows it waiting."""
+    query = sa.text(
+        "SELECT pid FROM pg_locks WHERE relation = to_regclass(:table) AND mode = :mode"
+        " AND NOT granted"
+    )
+    deadline = time.monotonic() + 60
+    with engine.connect() as conn:
+        while time.monotonic() < deadline:
+            pid = conn.execute(query, {"table": table, "mode": mode}).scalar()
+            if pid is not None:
+                return int(pid)
+            conn.rollback()
+            time.sleep(0.01)
+    raise AssertionError(f"nobody asked for {mode} on {table} within 60 s")
+
+
+def test_attach_log_tells_the_wait_for_the_lock_from_the_time_it_held_it(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    make_counter_table(engine, 1_000)
+    attach = ATTACH.replace("lock_timeout_ms=200", "lock_timeout_ms=20000")
+    project.write_revision("r1", BUILD)
+    project.write_revision("r2", attach, down_revision="r1")
+    project.upgrade("r1")
+    holder = engine.connect()
+    holder.exec_driver_sql("SELECT count(*) FROM ad_counter")  # ACCESS SHARE until it ends
+    migration = project.popen("upgrade", "head")
+    try:
+        wait_for_lock_request(engine, "ad_counter", "AccessExclusiveLock")
+        blocked_at = time.monotonic()
+        while time.monotonic() - blocked_at < 0.5:  # the attach keeps waiting meanwhile
+            time.sleep(0.05)
+        holder.rollback()
+        _, stderr = migration.communicate(timeout=60)
+    finally:
+        holder.close()
+        migration.kill()
+
+    assert migration.returncode == 0, stderr
+    match = re.search(r"waited ([\d.]+) ms for ACCESS EXCLUSIVE, held it ([\d.]+) ms", stderr)
+    assert match, stderr
+    waited, held = float(match[1]), float(match[2])
+    assert waited >= 500, stderr
+    assert held < 100, stderr  # the catalog-only ALTER and COMMIT, not the wait
