@@ -6,24 +6,34 @@ with Alembic, and their autogenerate renderers; ``rewriter`` is the autogenerate
 
 from __future__ import annotations
 
-from . import render, toimpl  # noqa: F401  (registration happens on import)
+from . import render, run_state, toimpl  # noqa: F401  (registration happens on import)
 from .config import Settings, configure, current_settings
 from .dedupe_ops import DeduplicateRowsOp, DeduplicationReport
 from .errors import (
     BuildInProgressError,
+    BuildInterruptedError,
+    ColumnNotFoundError,
+    ConcurrentMigrationError,
+    ConnectionLostError,
     DuplicateKeysError,
     IdentifierTooLongError,
     IndexConflictError,
+    InvalidArgumentError,
     LockNotAcquiredError,
+    NameInUseError,
+    NotATableError,
     PartitionedTableError,
     PartitionKeyError,
     SafeUniqueError,
     TableNotFoundError,
     TransactionOwnershipError,
+    UncommittedChangesError,
     UnsafeShapeError,
     UnsupportedServerError,
+    WaitTimeoutError,
 )
 from .index_ops import CreateIndexConcurrentlyOp, DropIndexConcurrentlyOp
+from .migration_lock import migration_lock
 from .ops import (
     AttachUniqueConstraintOp,
     CreateUniqueConstraintConcurrentlyOp,
@@ -35,9 +45,15 @@ from .timeout_ops import SetLocalTimeoutsOp
 
 __version__ = "0.1.0"
 
+run_state.install()
+
 __all__ = [
     "AttachUniqueConstraintOp",
     "BuildInProgressError",
+    "BuildInterruptedError",
+    "ColumnNotFoundError",
+    "ConcurrentMigrationError",
+    "ConnectionLostError",
     "CreateIndexConcurrentlyOp",
     "CreateUniqueConstraintConcurrentlyOp",
     "DeduplicateRowsOp",
@@ -48,7 +64,10 @@ __all__ = [
     "DuplicateKeysError",
     "IdentifierTooLongError",
     "IndexConflictError",
+    "InvalidArgumentError",
     "LockNotAcquiredError",
+    "NameInUseError",
+    "NotATableError",
     "PartitionKeyError",
     "PartitionedTableError",
     "ReplaceUniqueConstraintOp",
@@ -59,9 +78,12 @@ __all__ = [
     "Settings",
     "TableNotFoundError",
     "TransactionOwnershipError",
+    "UncommittedChangesError",
     "UnsafeShapeError",
     "UnsupportedServerError",
+    "WaitTimeoutError",
     "configure",
     "current_settings",
+    "migration_lock",
     "rewriter",
 ]

@@ -225,7 +225,7 @@ def replace_unique_constraint(
 ) -> None:
     """Drop ``previous`` and attach ``spec``'s index under the same name, in one short step."""
     offline = is_offline(operations)
-    if not offline and _constraint_matches(operations, spec):
+    if not offline and constraint_matches(operations, spec):
         log.info("%s is already in place; nothing to swap.", spec.describe())
         if previous.index_name is not None:
             ensure_index(operations, previous.index(), settings)
@@ -269,7 +269,7 @@ def drop_unique_constraint(
     run_under_lock_timeout(operations, spec, statements, settings, f"Dropping {spec.describe()}")
 
 
-def _constraint_matches(operations: Operations, spec: UniqueConstraintSpec) -> bool:
+def constraint_matches(operations: Operations, spec: UniqueConstraintSpec) -> bool:
     """Is a unique constraint of this name there with exactly this shape (no error if not)?"""
     try:
         return _constraint_in_place(operations, spec)

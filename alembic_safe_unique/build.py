@@ -5,6 +5,7 @@ Every function here expects to run inside ``session.outside_transaction``.
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import sqlalchemy as sa
@@ -13,11 +14,13 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.schema import CreateIndex, DropIndex
 
-from . import catalog
+from . import catalog, run_state
 from .config import Settings
 from .ddl import CreateScratchTableLike, table_stub
 from .errors import (
     BuildInProgressError,
+    BuildInterruptedError,
+    ConnectionLostError,
     DuplicateKeysError,
     IndexConflictError,
 )
@@ -79,6 +82,14 @@ def ensure_index(operations: Operations, spec: IndexSpec, settings: Settings) ->
             log.info("Reusing the valid index %s built earlier (same definition).", spec.name)
             return
     _build(operations, spec, settings)
+
+
+def valid_index_exists(operations: Operations, spec: IndexSpec) -> bool:
+    """Is there a valid index of this name on the table (whatever built it)?"""
+    conn = connection(operations)
+    table_oid = catalog.relation_oid(conn, spec.table_name, spec.schema)
+    state = catalog.index_state(conn, table_oid, spec.name) if table_oid else None
+    return state is not None and state.is_valid and state.table_oid == table_oid
 
 
 def check_same_definition(
@@ -168,9 +179,51 @@ def _build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
             with watch_build(connection(operations), target, settings):
                 execute(operations, CreateIndex(spec.to_index(concurrently=True)))
     except DBAPIError as error:
+        conn = connection(operations)
+        if error.connection_invalidated or conn.invalidated or conn.closed:
+            raise ConnectionLostError(
+                f"The connection to the server was lost during the build of {spec.name} on "
+                f"{spec.qualified_table} ({_one_line(error.orig)}). Run the migration again: "
+                "it removes the invalid index the build left and builds it anew."
+            ) from error
         _clean_up_failed_build(operations, spec, settings, error)
         raise
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        # Ctrl-C; under asyncio.run (the async env.py) it reaches the build as a cancellation.
+        raise BuildInterruptedError(
+            f"The build of {spec.name} on {spec.qualified_table} was interrupted. "
+            f"{_leftover_after_interrupt(connection(operations), spec)}"
+        ) from None
     log.info("Built index %s in %.1f s.", spec.name, time.monotonic() - started)
+    state = run_state.of(operations.get_context())
+    if state is not None:
+        state.built_in_revision.append(spec.name)
+
+
+def _one_line(message: object) -> str:
+    return " ".join(str(message).split()).rstrip(".")
+
+
+def _leftover_after_interrupt(conn: Connection, spec: IndexSpec) -> str:
+    """What the catalog holds now, read on a fresh connection (the interrupted one may be dead)."""
+    try:
+        with conn.engine.connect() as fresh:
+            table_oid = catalog.relation_oid(fresh, spec.table_name, spec.schema)
+            state = catalog.index_state(fresh, table_oid, spec.name) if table_oid else None
+    except DBAPIError as error:
+        return f"Could not look at what it left ({error.orig}); a re-run heals either way."
+    if state is None:
+        return "No index was left behind; the revision is not stamped as applied."
+    if state.is_valid:
+        return (
+            f"The index {spec.name} was built and is valid; the revision is not stamped as "
+            "applied, and a re-run reuses the index."
+        )
+    return (
+        f"An invalid index {spec.name} remains (it "
+        f"{'still rejects colliding writes' if state.is_ready else 'is not used'}); run the "
+        "migration again: it removes it and builds anew."
+    )
 
 
 def _write_offline_build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
@@ -201,18 +254,20 @@ def _clean_up_failed_build(
     if state is not None and not state.is_valid:
         drop_index(operations, spec.name, spec.schema, settings)
     if sqlstate(error) == _UNIQUE_VIOLATION:
-        raise _duplicates_error(conn, spec, error) from error
+        remains = run_state.what_remains(run_state.of(operations.get_context()), spec.name)
+        raise _duplicates_error(conn, spec, error, remains) from error
 
 
-def _duplicates_error(conn: Connection, spec: IndexSpec, error: DBAPIError) -> DuplicateKeysError:
+def _duplicates_error(
+    conn: Connection, spec: IndexSpec, error: DBAPIError, remains: str
+) -> DuplicateKeysError:
     detail = error_detail(error) or "(no detail from the driver)"
     query = catalog.render_query(conn, catalog.duplicate_groups_query(spec))
     columns = ", ".join(str(c) for c in spec.columns)
     return DuplicateKeysError(
         f"Cannot build unique index {spec.name!r} on {spec.qualified_table} ({columns}): the "
         f"table holds duplicate keys. PostgreSQL reported: {detail}\n"
-        "The failed index was dropped, nothing is left behind, and the migration did not "
-        "advance. List every duplicate group with:\n\n"
+        f"{remains} List every duplicate group with:\n\n"
         f"    {query.replace(chr(10), chr(10) + '    ')};\n\n"
         "Remove or merge the duplicates (in a data migration before this one), then run the "
         "migration again."

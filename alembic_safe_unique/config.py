@@ -19,6 +19,9 @@ class Settings:
     backoff (``retry_base_delay_s`` doubling up to ``retry_max_delay_s``) and full jitter.
     ``progress`` is ``"auto"`` (a bar on a terminal, log lines otherwise), ``"bar"``, ``"log"``
     or ``"off"``; log lines come on each phase change and every ``progress_interval_s``.
+    ``commit_earlier_changes`` lets an operation that must leave the transaction commit what
+    the same revision changed before it (refused by default: a failure after that commit
+    would leave half a revision applied and unstamped).
     """
 
     lock_timeout_ms: int = 1000
@@ -30,6 +33,7 @@ class Settings:
     client_check_interval_ms: int = 1000
     progress: str = "auto"
     progress_interval_s: float = 10.0
+    commit_earlier_changes: bool = False
 
     def __post_init__(self) -> None:
         if self.lock_timeout_ms <= 0:

@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 import sqlalchemy as sa
 from alembic.operations import Operations
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import PendingRollbackError
 
-from . import catalog
+from . import catalog, run_state
+from .config import current_settings
 from .ddl import ResetSessionSetting, SetSessionSetting
-from .errors import TransactionOwnershipError, UnsupportedServerError
+from .errors import (
+    TransactionOwnershipError,
+    UncommittedChangesError,
+    UnsupportedServerError,
+)
 from .validation import is_affected_by_concurrent_build_bug
 
 log = logging.getLogger("alembic.safe_unique")
@@ -101,16 +107,46 @@ def _count_autocommit_blocks() -> None:
 
     @contextmanager
     def autocommit_block(self: MigrationContext) -> Iterator[None]:
+        state = run_state.of(self)
+        # Whatever the revision changed so far is committed now: errors must say so.
+        conn = self.connection
+        if state is not None and conn is not None and state.revision_wrote(conn):
+            state.committed_earlier_statements = True
         setattr(self, _OFFLINE_BLOCK_DEPTH, getattr(self, _OFFLINE_BLOCK_DEPTH, 0) + 1)
+        block = original(self)
+        block.__enter__()
         try:
-            with original(self):
-                yield
+            yield
+        except BaseException as error:
+            _leave_after_failure(self, block, error)
+            raise
+        else:
+            block.__exit__(None, None, None)
         finally:
             setattr(self, _OFFLINE_BLOCK_DEPTH, getattr(self, _OFFLINE_BLOCK_DEPTH) - 1)
 
     autocommit_block.__doc__ = original.__doc__
     autocommit_block._alembic_safe_unique = True  # type: ignore[attr-defined]
     MigrationContext.autocommit_block = autocommit_block  # type: ignore[method-assign]
+
+
+def _leave_after_failure(
+    context: MigrationContext, block: AbstractContextManager[None], error: BaseException
+) -> None:
+    """Leave Alembic's block after ``error``; if the connection is dead, keep ``error``.
+
+    Alembic's block goes back to the migration's transaction on the way out; on a lost
+    connection that fails with ``PendingRollbackError``, which would hide the real cause
+    (the crash, the terminated backend, Ctrl-C) under a follow-on error.
+    """
+    try:
+        block.__exit__(type(error), error, error.__traceback__)
+    except BaseException as exit_error:
+        conn = context.connection
+        lost = conn is None or conn.invalidated or conn.closed
+        if exit_error is error or not (lost or isinstance(exit_error, PendingRollbackError)):
+            raise
+        log.debug("Leaving the autocommit block on a lost connection failed: %s", exit_error)
 
 
 _count_autocommit_blocks()
@@ -144,8 +180,31 @@ def outside_transaction(operations: Operations) -> Iterator[None]:
             "let `with context.begin_transaction():` own the transaction. Nothing was changed "
             "by this operation."
         )
+    _refuse_committing_half_a_revision(context, connection(operations))
     with context.autocommit_block():
         yield
+
+
+def _refuse_committing_half_a_revision(context: MigrationContext, conn: Connection) -> None:
+    """Leaving the transaction commits the revision's earlier changes: refuse, unless asked.
+
+    If the operation then failed, the revision would stay unstamped with its first half
+    applied, and the re-run would fail on that half (``column ... already exists``).
+    """
+    state = run_state.of(context)
+    if state is None or current_settings().commit_earlier_changes:
+        return
+    if state.revision_wrote(conn):
+        raise UncommittedChangesError(
+            "This revision changed the schema before an operation that must run outside a "
+            "transaction (CREATE INDEX CONCURRENTLY cannot run inside one). Leaving the "
+            "transaction would commit those earlier changes now; if the build then failed, the "
+            "revision would stay unstamped and its re-run would fail on what was already "
+            "applied. Nothing was changed. Split the revision: move the statements before this "
+            "operation into a revision of their own (alembic revision -m '...', with this one's "
+            "down_revision pointing at it). If committing them first is what you want, call "
+            "alembic_safe_unique.configure(commit_earlier_changes=True) in env.py."
+        )
 
 
 @contextmanager

@@ -7,13 +7,15 @@ operation does there, so one revision also serves a SQLite development database.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
-from typing import Any
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar, cast
 
 from alembic.operations import Operations
 from sqlalchemy.engine import Connection
 
-from . import attach, build, catalog, dedupe, naming, partitioned
+from . import attach, build, catalog, coordination, dedupe, naming, partitioned, run_state
 from .config import Settings, current_settings
 from .ddl import SetSessionSetting
 from .dedupe_ops import DeduplicateRowsOp, DeduplicationReport
@@ -39,6 +41,22 @@ from .session import (
 from .spec import IndexSpec, UniqueConstraintSpec
 from .timeout_ops import SetLocalTimeoutsOp
 from .validation import check_identifier_length
+
+Implementation = TypeVar("Implementation", bound=Callable[..., Any])
+
+
+def _ours(implementation: Implementation) -> Implementation:
+    """Statements an operation runs are its own, not the revision's (see ``run_state``)."""
+
+    @functools.wraps(implementation)
+    def run(operations: Operations, operation: Any) -> Any:
+        state = run_state.of(operations.get_context())
+        if state is None:
+            return implementation(operations, operation)
+        with state.ours():
+            return implementation(operations, operation)
+
+    return cast(Implementation, run)
 
 
 def _settings(operation: _UniqueConstraintOpBase) -> Settings:
@@ -125,15 +143,41 @@ def _on_postgresql(
     new_constraint: bool = False,
 ) -> None:
     """Refuse unsafe servers and bad targets, then run the step for this kind of table
-    outside Alembic's transaction."""
+    outside Alembic's transaction, one migration process at a time."""
     spec = operation.spec(_constraint_name(operations, operation))
     refuse_unsafe_server(operations, needs_nulls_not_distinct=bool(spec.nulls_not_distinct))
     if not is_offline(operations):
         _check_constraint_target(connection(operations), spec, new_constraint=new_constraint)
-    with outside_transaction(operations):
+    settings = _settings(operation)
+
+    def done_by_another_run() -> bool:
+        return new_constraint and attach.constraint_matches(operations, spec)
+
+    with (
+        outside_transaction(operations),
+        _one_run_at_a_time(
+            operations, spec.schema, spec.source_index_name, settings, done_by_another_run
+        ),
+    ):
         if partitioned.is_partitioned_table(operations, spec.table_name, spec.schema):
             step = on_partitioned
-        step(operations, spec, _settings(operation))
+        step(operations, spec, settings)
+
+
+@contextmanager
+def _one_run_at_a_time(
+    operations: Operations,
+    schema: str | None,
+    index_name: str,
+    settings: Settings,
+    done: Callable[[], bool],
+) -> Iterator[None]:
+    """Refuse to race a run that is ahead; wait for one working on the same index."""
+    if not is_offline(operations):
+        coordination.refuse_if_another_run_is_ahead(operations)
+    name = f"{schema}.{index_name}" if schema else index_name
+    with coordination.exclusive_work(operations, name, settings, done):
+        yield
 
 
 def _check_constraint_target(
@@ -161,6 +205,7 @@ def _refuse_partitioned(what: str) -> Step:
 
 
 @Operations.implementation_for(CreateUniqueConstraintConcurrentlyOp)
+@_ours
 def create_unique_constraint_concurrently(
     operations: Operations, operation: CreateUniqueConstraintConcurrentlyOp
 ) -> None:
@@ -179,6 +224,7 @@ def create_unique_constraint_concurrently(
 
 
 @Operations.implementation_for(AttachUniqueConstraintOp)
+@_ours
 def attach_unique_constraint(operations: Operations, operation: AttachUniqueConstraintOp) -> None:
     if not is_postgresql(operations):
         operations.impl.drop_index(operation.spec().index().to_index())
@@ -194,6 +240,7 @@ def attach_unique_constraint(operations: Operations, operation: AttachUniqueCons
 
 
 @Operations.implementation_for(DetachUniqueConstraintOp)
+@_ours
 def detach_unique_constraint(operations: Operations, operation: DetachUniqueConstraintOp) -> None:
     if not is_postgresql(operations):
         _drop_unique_constraint_plainly(operations, operation)
@@ -208,6 +255,7 @@ def detach_unique_constraint(operations: Operations, operation: DetachUniqueCons
 
 
 @Operations.implementation_for(DropUniqueConstraintOp)
+@_ours
 def drop_unique_constraint(operations: Operations, operation: DropUniqueConstraintOp) -> None:
     if not is_postgresql(operations):
         _drop_unique_constraint_plainly(operations, operation)
@@ -221,6 +269,7 @@ def drop_unique_constraint(operations: Operations, operation: DropUniqueConstrai
 
 
 @Operations.implementation_for(ReplaceUniqueConstraintOp)
+@_ours
 def replace_unique_constraint(operations: Operations, operation: ReplaceUniqueConstraintOp) -> None:
     previous = operation.previous_spec()
     if not is_postgresql(operations):
@@ -238,6 +287,7 @@ def replace_unique_constraint(operations: Operations, operation: ReplaceUniqueCo
 
 
 @Operations.implementation_for(CreateIndexConcurrentlyOp)
+@_ours
 def create_index_concurrently(operations: Operations, operation: CreateIndexConcurrentlyOp) -> None:
     spec = operation.spec()
     if not is_postgresql(operations):
@@ -249,7 +299,15 @@ def create_index_concurrently(operations: Operations, operation: CreateIndexConc
     )
     if not is_offline(operations):
         _check_index_target(connection(operations), spec)
-    with outside_transaction(operations):
+    settings = current_settings()
+
+    def done_by_another_run() -> bool:
+        return build.valid_index_exists(operations, spec)
+
+    with (
+        outside_transaction(operations),
+        _one_run_at_a_time(operations, spec.schema, spec.name, settings, done_by_another_run),
+    ):
         if partitioned.is_partitioned_table(operations, spec.table_name, spec.schema):
             partitioned.build_index(
                 operations, spec, current_settings(), partitions_only=operation.partitions_only
@@ -272,6 +330,7 @@ def _check_index_target(conn: Connection, spec: IndexSpec) -> None:
 
 
 @Operations.implementation_for(DropIndexConcurrentlyOp)
+@_ours
 def drop_index_concurrently(operations: Operations, operation: DropIndexConcurrentlyOp) -> None:
     if not is_postgresql(operations):
         operations.drop_index(operation.index_name, operation.table_name, schema=operation.schema)
@@ -305,6 +364,7 @@ def _index_to_drop_exists(operations: Operations, operation: DropIndexConcurrent
 
 
 @Operations.implementation_for(SetLocalTimeoutsOp)
+@_ours
 def set_local_timeouts(operations: Operations, operation: SetLocalTimeoutsOp) -> None:
     if not is_postgresql(operations):
         return
@@ -317,6 +377,7 @@ def set_local_timeouts(operations: Operations, operation: SetLocalTimeoutsOp) ->
 
 
 @Operations.implementation_for(DeduplicateRowsOp)
+@_ours
 def deduplicate_rows(
     operations: Operations, operation: DeduplicateRowsOp
 ) -> DeduplicationReport | None:

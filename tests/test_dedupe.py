@@ -253,9 +253,13 @@ def test_ties_and_nulls_in_order_by_are_broken_by_the_primary_key_in_the_same_di
     )
     project.write_revision(
         "r2",
-        'op.execute(\'TRUNCATE "Hit Counts"; INSERT INTO "Hit Counts" SELECT * FROM copy\')\n'
-        "op.deduplicate_rows('Hit Counts', ['Key'], keep='oldest', order_by=['seen_at'])",
+        'op.execute(\'TRUNCATE "Hit Counts"; INSERT INTO "Hit Counts" SELECT * FROM copy\')',
         down_revision="r1",
+    )
+    project.write_revision(
+        "r3",
+        "op.deduplicate_rows('Hit Counts', ['Key'], keep='oldest', order_by=['seen_at'])",
+        down_revision="r2",
     )
 
     def kept() -> set[int]:
@@ -266,7 +270,7 @@ def test_ties_and_nulls_in_order_by_are_broken_by_the_primary_key_in_the_same_di
     assert newest.returncode == 0, newest.stderr
     assert kept() == {30, 40, 52}
 
-    oldest = project.cli("upgrade", "r2")
+    oldest = project.cli("upgrade", "r3")
     assert oldest.returncode == 0, oldest.stderr
     assert kept() == {10, 40, 50}
 

@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from importlib.metadata import metadata
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from alembic_safe_unique.spec import IndexSpec
 from tests.autogen import upgrade_body
 from tests.catalog_snapshot import schema_snapshot, unique_constraints
 from tests.docs_samples import SAMPLES, commands, sample
+from tests.processes import Run, until
 from tests.project import AlembicProject
 from tests.server import with_driver
 
@@ -407,11 +407,13 @@ def test_lock_budget_sample_gives_the_attach_its_two_seconds(
     revision.write_text(revision.read_text().replace('"c0a1d2e3f4a5"', "None", 1))
     with engine.connect() as holder:
         holder.exec_driver_sql("LOCK TABLE ad_counter IN ACCESS SHARE MODE")
-        process = project.popen("upgrade", "head")
-        time.sleep(3)  # the first attempt times out after 2 s; the second one gets through
+        run = Run(project)
+        # The first attempt times out after 2 s; once it has said so, the next one gets through.
+        until(lambda: "attempt 1 of 20" in run.stderr or run.finished(), "the first attempt")
         holder.rollback()
-    _, err = process.communicate(timeout=120)
-    assert process.returncode == 0, err
+    code = run.wait()
+    err = run.stderr
+    assert code == 0, err
     assert "attempt 1 of 20 could not lock ad_counter within 2000 ms" in err
 
 

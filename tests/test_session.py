@@ -36,11 +36,12 @@ def test_call_nested_in_users_own_autocommit_block_simply_works(
     assert project.current(engine) == "r1"
 
 
-def test_work_before_the_op_in_the_same_revision_is_kept(
+def test_with_the_opt_in_work_before_the_op_in_the_same_revision_is_kept(
     project: AlembicProject, engine: sa.Engine
 ) -> None:
-    """autocommit_block commits what ran before it; the revision still completes as one."""
+    """commit_earlier_changes: the block commits what ran before it; the revision completes."""
     make_counter_table(engine, 2_000)
+    project.configure_in_env("commit_earlier_changes=True")
     project.write_revision(
         "r1",
         f"""

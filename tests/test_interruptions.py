@@ -1,0 +1,97 @@
+"""A build cut short (terminated backend, Ctrl-C): the last thing the user reads is the truth."""
+
+from __future__ import annotations
+
+import signal
+
+import sqlalchemy as sa
+
+from tests.catalog_snapshot import invalid_indexes, unique_constraints
+from tests.processes import Run, build_waiting, old_snapshot, until
+from tests.project import AlembicProject
+
+TABLE = '"Ad Counter"'
+ADD_UQ = "op.create_unique_constraint_concurrently('uq ad day', 'Ad Counter', ['ad_id', 'Day'])"
+
+
+def make_table(engine: sa.Engine) -> None:
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f'CREATE TABLE {TABLE} (id serial PRIMARY KEY, ad_id int, "Day" int)')
+        conn.exec_driver_sql(f'INSERT INTO {TABLE} (ad_id, "Day") VALUES (1, 1), (2, 1)')
+        conn.exec_driver_sql("CREATE TABLE other (x int)")
+
+
+def last_line(stderr: str) -> str:
+    return stderr.strip().splitlines()[-1]
+
+
+def index_state(engine: sa.Engine) -> str:
+    with engine.connect() as conn:
+        valid = conn.execute(
+            sa.text("SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass(:name)"),
+            {"name": '"uq ad day"'},
+        ).scalar()
+    return "none" if valid is None else "valid" if valid else "invalid"
+
+
+def test_terminated_backend_reads_as_lost_connection_not_a_follow_on_error(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    make_table(engine)
+    project.write_revision("r1", ADD_UQ)
+    with old_snapshot(engine):
+        run = Run(project)
+        until(lambda: build_waiting(engine), "the build waits for the old snapshot")
+        with engine.connect() as admin:
+            admin.exec_driver_sql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_progress_create_index"
+            )
+        code = run.wait()
+
+    assert code != 0
+    assert last_line(run.stderr).startswith(
+        "alembic_safe_unique.errors.ConnectionLostError: The connection to the server was lost "
+        "during the build of uq ad day on Ad Counter"
+    ), run.stderr
+    assert "Run the migration again: it removes the invalid index" in run.stderr
+    assert "PendingRollbackError" not in run.stderr
+
+    rerun = project.cli("upgrade", "head")
+    assert rerun.returncode == 0, rerun.stderr
+    assert invalid_indexes(engine) == []
+    assert unique_constraints(engine, TABLE) == {"uq ad day": 'UNIQUE (ad_id, "Day")'}
+
+
+def test_ctrl_c_during_the_build_says_what_it_left_and_a_rerun_heals(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    make_table(engine)
+    project.write_revision("r1", ADD_UQ)
+    with old_snapshot(engine):
+        run = Run(project)
+        until(lambda: build_waiting(engine), "the build waits for the old snapshot")
+        run.process.send_signal(signal.SIGINT)
+    # Drivers differ in when they notice the signal (psycopg 3 cancels the statement at
+    # once; psycopg2 only once the server answers): the message must match what is there.
+    code = run.wait()
+
+    assert code != 0
+    final = last_line(run.stderr)
+    assert final.startswith(
+        "alembic_safe_unique.errors.BuildInterruptedError: The build of uq ad day on Ad "
+        "Counter was interrupted."
+    ), run.stderr
+    expected = {
+        "invalid": "An invalid index uq ad day remains",
+        "valid": "The index uq ad day was built and is valid",
+        "none": "No index was left behind",
+    }[index_state(engine)]
+    assert expected in final, run.stderr
+    assert "PendingRollbackError" not in run.stderr
+    assert "KeyboardInterrupt" not in run.stderr
+    assert project.current(engine) is None
+
+    rerun = project.cli("upgrade", "head")
+    assert rerun.returncode == 0, rerun.stderr
+    assert invalid_indexes(engine) == []
+    assert unique_constraints(engine, TABLE) == {"uq ad day": 'UNIQUE (ad_id, "Day")'}

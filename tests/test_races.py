@@ -1,0 +1,167 @@
+"""Two deploys at once: one does the work, the other waits (with the lock) or says why it stops."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+import sqlalchemy as sa
+
+from tests.catalog_snapshot import invalid_indexes, unique_constraints
+from tests.processes import Run, attach_waiting, build_waiting, old_snapshot, until
+from tests.project import AlembicProject
+
+TABLE = '"Ad Counter"'
+BUILD = "op.create_index_concurrently('uq ad day', 'Ad Counter', ['ad_id', 'Day'], unique=True)"
+ATTACH = (
+    "op.attach_unique_constraint('uq ad day', 'Ad Counter', ['ad_id', 'Day'],"
+    " lock_timeout_ms=60000, lock_attempts=1)"
+)
+GENERIC_RUN = """        context.configure(
+            connection=connection, target_metadata=target_metadata
+        )
+
+        with context.begin_transaction():
+            context.run_migrations()
+"""
+ASYNC_RUN = """    context.configure(connection=connection, target_metadata=target_metadata)
+
+    with context.begin_transaction():
+        context.run_migrations()
+"""
+
+
+def lock_the_run(project: AlembicProject) -> None:
+    """Wrap env.py's configure + run in migration_lock, as docs/troubleshooting.md shows."""
+    text = project.env_py.read_text()
+    run = GENERIC_RUN if GENERIC_RUN in text else ASYNC_RUN
+    assert run in text
+    indent = run[: len(run) - len(run.lstrip())]
+    locked = f"{indent}with alembic_safe_unique.migration_lock(connection):\n" + "".join(
+        "    " + line if line.strip() else line for line in run.splitlines(keepends=True)
+    )
+    project.env_py.write_text(text.replace(run, locked))
+
+
+def prepare(project: AlembicProject, engine: sa.Engine, locked: bool) -> None:
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f'CREATE TABLE {TABLE} (id serial PRIMARY KEY, ad_id int, "Day" int)')
+        conn.exec_driver_sql(
+            f'INSERT INTO {TABLE} (ad_id, "Day") SELECT k, mod(k, 7)'
+            " FROM generate_series(1, 5000) k"
+        )
+        conn.exec_driver_sql("CREATE TABLE other (x int)")
+    project.write_revision("r0", "pass")
+    project.write_revision(
+        "r1", BUILD, "op.drop_index_concurrently('uq ad day')", down_revision="r0"
+    )
+    project.write_revision("r2", ATTACH, ATTACH.replace("attach_", "detach_"), down_revision="r1")
+    if locked:
+        lock_the_run(project)
+    project.upgrade("r0")
+
+
+def assert_done_once(project: AlembicProject, engine: sa.Engine, runs: list[Run]) -> None:
+    for run in runs:
+        assert "deadlock" not in run.stderr, run.stderr
+        assert "ObjectNotInPrerequisiteState" not in run.stderr, run.stderr
+        assert "psycopg" not in run.stderr.split("Traceback")[-1], run.stderr
+    assert unique_constraints(engine, TABLE) == {"uq ad day": 'UNIQUE (ad_id, "Day")'}
+    assert invalid_indexes(engine) == []
+    assert project.current(engine) == "r2"
+
+
+def assert_one_stopped_clearly(runs: list[Run], codes: list[int]) -> None:
+    assert sorted(codes) == [0, 1], [run.stderr for run in runs]
+    loser = runs[codes.index(1)]
+    assert "alembic_safe_unique.errors.ConcurrentMigrationError: " in loser.stderr, loser.stderr
+    assert "alembic_safe_unique.migration_lock(connection)" in loser.stderr
+
+
+@pytest.mark.parametrize("locked", [False, True], ids=["without the lock", "with migration_lock"])
+def test_two_deploys_started_together(
+    project: AlembicProject, engine: sa.Engine, locked: bool
+) -> None:
+    prepare(project, engine, locked)
+    for trial in range(5):
+        with old_snapshot(engine):
+            runs = [Run(project), Run(project)]
+            until(lambda: build_waiting(engine), f"trial {trial}: a build waits")
+            # The other run has either stopped already or is waiting its turn.
+            until(
+                lambda runs=runs: any(  # type: ignore[misc]
+                    run.finished() or "waiting" in run.stderr.lower() for run in runs
+                ),
+                f"trial {trial}: the second run stops or waits",
+            )
+        codes = [run.wait() for run in runs]
+        assert_done_once(project, engine, runs)
+        if locked:
+            assert codes == [0, 0], [run.stderr for run in runs]
+        else:
+            assert_one_stopped_clearly(runs, codes)
+        project.downgrade("r0")
+        assert unique_constraints(engine, TABLE) == {}
+
+
+@pytest.mark.parametrize("locked", [False, True], ids=["without the lock", "with migration_lock"])
+def test_second_deploy_starts_during_the_first_ones_attach(
+    project: AlembicProject, engine: sa.Engine, locked: bool
+) -> None:
+    prepare(project, engine, locked)
+    with engine.connect() as reader:
+        reader.exec_driver_sql(f"SELECT count(*) FROM {TABLE}")  # ACCESS SHARE until rollback
+        first = Run(project)
+        until(lambda: attach_waiting(engine, TABLE), "the first run's attach waits for its lock")
+        second = Run(project)
+        until(
+            lambda: second.finished() or "waiting" in second.stderr.lower(),
+            "the second run stops or waits",
+        )
+        reader.rollback()
+    codes = [first.wait(), second.wait()]
+    assert_done_once(project, engine, [first, second])
+    if locked:
+        assert codes == [0, 0], [first.stderr, second.stderr]
+    else:
+        assert codes == [0, 1], [first.stderr, second.stderr]
+        assert_one_stopped_clearly([first, second], codes)
+
+
+def test_migration_lock_refuses_a_connection_already_in_a_transaction(engine: sa.Engine) -> None:
+    import alembic_safe_unique
+
+    with engine.connect() as conn:
+        conn.exec_driver_sql("SELECT 1")
+        refused = pytest.raises(alembic_safe_unique.TransactionOwnershipError, match="not in a tr")
+        with refused, alembic_safe_unique.migration_lock(conn):
+            pass
+
+
+def test_migration_lock_leaves_no_transaction_open_while_it_waits(engine: sa.Engine) -> None:
+    """A waiting run must hold no snapshot: a concurrent build would wait for it forever."""
+    import alembic_safe_unique
+
+    with engine.connect() as holder, engine.connect() as waiter:
+        with alembic_safe_unique.migration_lock(holder):
+            waiter_pid = waiter.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            waiter.commit()
+            thread = threading.Thread(
+                target=lambda: alembic_safe_unique.migration_lock(waiter, timeout_s=30).__enter__()
+            )
+            thread.start()
+            with engine.connect() as observer:
+                states: set[str] = set()
+                deadline = time.monotonic() + 3
+                while time.monotonic() < deadline:
+                    state = observer.execute(
+                        sa.text("SELECT state FROM pg_stat_activity WHERE pid = :pid"),
+                        {"pid": waiter_pid},
+                    ).scalar()
+                    states.add(str(state))
+                    observer.rollback()
+                    time.sleep(0.01)
+            assert "idle in transaction" not in states, states
+        thread.join(timeout=30)
+        assert not thread.is_alive()
