@@ -23,9 +23,10 @@ from .errors import (
     ConnectionLostError,
     DuplicateKeysError,
     IndexConflictError,
+    WaitTimeoutError,
 )
 from .preconditions import require_table
-from .progress import watch_build
+from .progress import WaitBound, watch_build
 from .session import (
     connection,
     error_detail,
@@ -41,6 +42,9 @@ from .spec import IndexSpec
 _SCRATCH_TABLE = "alembic_safe_unique_scratch"
 _SCRATCH_INDEX = "alembic_safe_unique_scratch_idx"
 _UNIQUE_VIOLATION = "23505"
+# Statements to paste into psql, quoted in errors (the pid is an integer).
+_TERMINATE = "SELECT pg_terminate_backend(%d);"
+_CANCEL = "SELECT pg_cancel_backend(%d);"
 
 
 def expected_shape(operations: Operations, spec: IndexSpec) -> catalog.IndexShape:
@@ -120,8 +124,10 @@ def _settled_state(
                 f"Index {spec.name!r} on {spec.qualified_table} is still being built by "
                 f"another session (pid {state.building_pid}). Let it finish and run the "
                 "migration again, or cancel it with "
-                f"SELECT pg_cancel_backend({state.building_pid}); and run the migration "
-                "again: it removes the invalid index the cancelled build leaves."
+                + _CANCEL
+                % state.building_pid
+                + " and run the migration again: it removes the invalid index the cancelled "
+                "build leaves."
             )
         log.warning(
             "Index %s on %s is being built by another session (pid %s); waiting for it.",
@@ -173,10 +179,11 @@ def _create_sql(conn: Connection, spec: IndexSpec) -> str:
 def _build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
     log.info("Building %s concurrently; reads and writes go on meanwhile.", spec.describe())
     started = time.monotonic()
+    bound: WaitBound | None = None
     try:
         with timeouts_off(operations, settings.client_check_interval_ms):
             target = f"{spec.name} on {spec.qualified_table}"
-            with watch_build(connection(operations), target, settings):
+            with watch_build(connection(operations), target, settings) as bound:
                 execute(operations, CreateIndex(spec.to_index(concurrently=True)))
     except DBAPIError as error:
         conn = connection(operations)
@@ -186,6 +193,8 @@ def _build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
                 f"{spec.qualified_table} ({_one_line(error.orig)}). Run the migration again: "
                 "it removes the invalid index the build left and builds it anew."
             ) from error
+        if bound is not None and bound.expired:
+            raise _wait_timeout_error(operations, spec, settings, bound) from error
         _clean_up_failed_build(operations, spec, settings, error)
         raise
     except (KeyboardInterrupt, asyncio.CancelledError):
@@ -198,6 +207,42 @@ def _build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
     state = run_state.of(operations.get_context())
     if state is not None:
         state.built_in_revision.append(spec.name)
+
+
+def _wait_timeout_error(
+    operations: Operations, spec: IndexSpec, settings: Settings, bound: WaitBound
+) -> WaitTimeoutError:
+    """The build was cancelled for waiting too long: clean up what can be, name who held it.
+
+    The leftover is dropped only if none of the blockers holds a lock on the table: a
+    ``DROP INDEX CONCURRENTLY`` would wait for those very sessions.
+    """
+    conn = connection(operations)
+    table_oid = catalog.relation_oid(conn, spec.table_name, spec.schema)
+    holders = (
+        {holder.pid for holder in catalog.lock_holders(conn, table_oid)} if table_oid else set()
+    )
+    blockers = bound.blockers
+    if any(blocker.pid in holders for blocker in blockers):
+        leftover = (
+            f"The unfinished index {spec.name} stays for now (dropping it would wait for the "
+            "same sessions); the re-run removes it first."
+        )
+    else:
+        state = catalog.index_state(conn, table_oid, spec.name) if table_oid else None
+        if state is not None and not state.is_valid:
+            drop_index(operations, spec.name, spec.schema, settings)
+        leftover = "The unfinished index was dropped; nothing else is left behind."
+    shown = "; ".join(blocker.describe() for blocker in blockers) or "(sessions gone by now)"
+    unblock = " ".join(_TERMINATE % blocker.pid for blocker in blockers) or "(nothing to end)"
+    return WaitTimeoutError(
+        f"The build of {spec.name} on {spec.qualified_table} waited for other sessions for "
+        f"more than {bound.seconds:g} s (wait_timeout_s) and was cancelled. It was waiting for: "
+        f"{shown}. {leftover} CREATE INDEX CONCURRENTLY waits for every transaction that is "
+        "older than it or holds the table: have those sessions commit or roll back, or end "
+        f"them with {unblock} Then run the migration again; this revision is not stamped as "
+        "applied."
+    )
 
 
 def _one_line(message: object) -> str:

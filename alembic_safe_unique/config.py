@@ -19,6 +19,8 @@ class Settings:
     backoff (``retry_base_delay_s`` doubling up to ``retry_max_delay_s``) and full jitter.
     ``progress`` is ``"auto"`` (a bar on a terminal, log lines otherwise), ``"bar"``, ``"log"``
     or ``"off"``; log lines come on each phase change and every ``progress_interval_s``.
+    ``wait_timeout_s`` bounds how long a concurrent build may wait for other sessions (old
+    snapshots, writers idle in transaction); ``None`` waits as long as it takes.
     ``commit_earlier_changes`` lets an operation that must leave the transaction commit what
     the same revision changed before it (refused by default: a failure after that commit
     would leave half a revision applied and unstamped).
@@ -34,6 +36,7 @@ class Settings:
     progress: str = "auto"
     progress_interval_s: float = 10.0
     commit_earlier_changes: bool = False
+    wait_timeout_s: float | None = None
 
     def __post_init__(self) -> None:
         if self.lock_timeout_ms <= 0:
@@ -44,6 +47,8 @@ class Settings:
             raise InvalidArgumentError("progress must be 'auto', 'bar', 'log' or 'off'")
         if self.progress_interval_s <= 0:
             raise InvalidArgumentError("progress_interval_s must be a positive number of seconds")
+        if self.wait_timeout_s is not None and self.wait_timeout_s <= 0:
+            raise InvalidArgumentError("wait_timeout_s must be a positive number of seconds")
         if self.retry_base_delay_s < 0 or self.retry_max_delay_s < 0:
             raise InvalidArgumentError("retry delays cannot be negative")
 

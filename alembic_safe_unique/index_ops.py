@@ -28,6 +28,7 @@ class CreateIndexConcurrentlyOp(MigrateOperation):
         schema: str | None = None,
         unique: bool = False,
         partitions_only: bool = False,
+        wait_timeout_s: float | None = None,
         **kw: Any,
     ) -> None:
         check_identifier_length("index", index_name)
@@ -40,6 +41,7 @@ class CreateIndexConcurrentlyOp(MigrateOperation):
         self.schema = schema
         self.unique = unique
         self.partitions_only = partitions_only
+        self.wait_timeout_s = wait_timeout_s
         self.kw = kw
 
     @classmethod
@@ -53,6 +55,7 @@ class CreateIndexConcurrentlyOp(MigrateOperation):
         schema: str | None = None,
         unique: bool = False,
         partitions_only: bool = False,
+        wait_timeout_s: float | None = None,
         **kw: Any,
     ) -> None:
         """Build an index without blocking writes, outside any transaction.
@@ -75,6 +78,9 @@ class CreateIndexConcurrentlyOp(MigrateOperation):
          ``op.attach_unique_constraint`` then attaches partition by partition. Without it the
          parent's index is assembled from the partitions' (``ON ONLY`` + ``ATTACH PARTITION``).
          No effect on other tables.
+        :param wait_timeout_s: how long the build may wait for other sessions (old snapshots,
+         writers idle in transaction) before it is cancelled, its leftover dropped, and the
+         error names who it waited for (default: ``configure(wait_timeout_s=...)``, no bound).
         :param kw: dialect options as for ``op.create_index``: ``postgresql_where``,
          ``postgresql_include``, ``postgresql_nulls_not_distinct``, ``postgresql_using``,
          ``postgresql_ops``, ...
@@ -92,6 +98,7 @@ class CreateIndexConcurrentlyOp(MigrateOperation):
                 schema=schema,
                 unique=unique,
                 partitions_only=partitions_only,
+                wait_timeout_s=wait_timeout_s,
                 **kw,
             )
         )

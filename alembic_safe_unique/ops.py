@@ -42,6 +42,7 @@ class _UniqueConstraintOpBase(MigrateOperation):
         postgresql_include: Sequence[str] | None = None,
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
+        wait_timeout_s: float | None = None,
         **kw: Any,
     ) -> None:
         if constraint_name is None and not self.may_be_unnamed:
@@ -71,6 +72,7 @@ class _UniqueConstraintOpBase(MigrateOperation):
         self.postgresql_include = list(postgresql_include) if postgresql_include else None
         self.lock_timeout_ms = lock_timeout_ms
         self.lock_attempts = lock_attempts
+        self.wait_timeout_s = wait_timeout_s
 
     @property
     def existing_name(self) -> str:
@@ -123,6 +125,7 @@ class _UniqueConstraintOpBase(MigrateOperation):
             "postgresql_include",
             "lock_timeout_ms",
             "lock_attempts",
+            "wait_timeout_s",
         )
         return {name: getattr(self, name) for name in names if getattr(self, name) is not None}
 
@@ -148,6 +151,7 @@ class CreateUniqueConstraintConcurrentlyOp(_UniqueConstraintOpBase):
         postgresql_include: Sequence[str] | None = None,
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
+        wait_timeout_s: float | None = None,
         **kw: Any,
     ) -> None:
         """Add a unique constraint without locking out reads and writes for the build.
@@ -184,6 +188,10 @@ class CreateUniqueConstraintConcurrentlyOp(_UniqueConstraintOpBase):
         :param lock_timeout_ms: how long the attach may wait for its lock per attempt (default
          from :func:`alembic_safe_unique.configure`, 1000 ms).
         :param lock_attempts: how many times to try the attach (default 8).
+        :param wait_timeout_s: how long the build may wait for other sessions (old snapshots,
+         writers idle in transaction) before it is cancelled, its leftover dropped, and the
+         error names who it waited for; default from :func:`alembic_safe_unique.configure`:
+         no bound.
         """
         op = cls(
             constraint_name,
@@ -196,6 +204,7 @@ class CreateUniqueConstraintConcurrentlyOp(_UniqueConstraintOpBase):
             postgresql_include=postgresql_include,
             lock_timeout_ms=lock_timeout_ms,
             lock_attempts=lock_attempts,
+            wait_timeout_s=wait_timeout_s,
             **kw,
         )
         operations.invoke(op)
@@ -232,6 +241,7 @@ class AttachUniqueConstraintOp(_UniqueConstraintOpBase):
         postgresql_include: Sequence[str] | None = None,
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
+        wait_timeout_s: float | None = None,
     ) -> None:
         """Turn the unique index ``index_name`` into the constraint ``constraint_name``.
 
@@ -257,6 +267,7 @@ class AttachUniqueConstraintOp(_UniqueConstraintOpBase):
             postgresql_include=postgresql_include,
             lock_timeout_ms=lock_timeout_ms,
             lock_attempts=lock_attempts,
+            wait_timeout_s=wait_timeout_s,
         )
         operations.invoke(op)
 
@@ -289,6 +300,7 @@ class DetachUniqueConstraintOp(_UniqueConstraintOpBase):
         postgresql_include: Sequence[str] | None = None,
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
+        wait_timeout_s: float | None = None,
     ) -> None:
         """Drop the constraint and leave the unique index ``index_name`` as the guard.
 
@@ -312,6 +324,7 @@ class DetachUniqueConstraintOp(_UniqueConstraintOpBase):
             postgresql_include=postgresql_include,
             lock_timeout_ms=lock_timeout_ms,
             lock_attempts=lock_attempts,
+            wait_timeout_s=wait_timeout_s,
         )
         operations.invoke(op)
 

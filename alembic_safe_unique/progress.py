@@ -118,6 +118,62 @@ class BuildSnapshot:
         return f"pid {self.locker_pid} ({state}{age}): {self.locker_query!r}"
 
 
+_BLOCKERS = sa.text(
+    """
+    SELECT a.pid, a.state,
+           extract(epoch FROM now() - coalesce(a.xact_start, a.query_start))::float8,
+           left(a.query, 200)
+      FROM pg_stat_activity a
+     WHERE a.pid = ANY (pg_blocking_pids(:pid)) OR a.pid = :locker
+     ORDER BY 3 DESC NULLS LAST
+    """
+)
+_CANCEL = sa.text("SELECT pg_cancel_backend(:pid)")
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """A session the build waited for when its wait ran out."""
+
+    pid: int
+    state: str | None
+    seconds: float | None
+    query: str | None
+
+    def describe(self) -> str:
+        age = f" for {self.seconds:.1f} s" if self.seconds is not None else ""
+        return f"pid {self.pid} ({self.state or 'state unknown'}{age}): {self.query!r}"
+
+
+class WaitBound:
+    """Cancels the build once it has waited on other sessions for ``seconds`` in a row.
+
+    The watcher sees the build's phase; a phase ``waiting for ...`` that lasts longer than the
+    bound means a transaction elsewhere holds it up, possibly forever. The sessions it waits
+    for are recorded before the cancel, for the error the migration then raises.
+    """
+
+    def __init__(self, seconds: float, backend_pid: int) -> None:
+        self.seconds = seconds
+        self.backend_pid = backend_pid
+        self.blockers: list[Blocker] = []
+        self.expired = False
+        self._waiting_since: float | None = None
+
+    def check(self, watch: Connection, snapshot: BuildSnapshot) -> None:
+        if self.expired or not snapshot.phase.startswith("waiting for"):
+            self._waiting_since = None
+            return
+        now = time.monotonic()
+        self._waiting_since = self._waiting_since or now
+        if now - self._waiting_since < self.seconds:
+            return
+        parameters = {"pid": self.backend_pid, "locker": snapshot.locker_pid or 0}
+        self.blockers = [Blocker(*row) for row in watch.execute(_BLOCKERS, parameters)]
+        self.expired = True
+        watch.execute(_CANCEL, {"pid": self.backend_pid})
+
+
 def read_snapshot(connection: Connection, backend_pid: int) -> BuildSnapshot | None:
     row = connection.execute(_PROGRESS, {"pid": backend_pid}).first()
     if row is None or row[0] is None:
@@ -231,14 +287,16 @@ class _Watcher(threading.Thread):
         self,
         watch: Connection | sa.URL,
         backend_pid: int,
-        reporter: _Reporter,
+        reporter: _Reporter | None,
         poll_s: float,
+        bound: WaitBound | None,
     ) -> None:
         super().__init__(name="alembic-safe-unique-progress", daemon=True)
         self.watch = watch
         self.backend_pid = backend_pid
         self.reporter = reporter
         self.poll_s = poll_s
+        self.bound = bound
         self.stopped = threading.Event()
 
     def run(self) -> None:
@@ -259,7 +317,9 @@ class _Watcher(threading.Thread):
                 await watch.run_sync(self._poll)
         except Exception as error:
             log.warning(
-                "No progress for %s: a second connection failed (%s).", self.reporter.target, error
+                "No progress for %s: a second connection failed (%s).",
+                url.render_as_string(),
+                error,
             )
         finally:
             await engine.dispose()
@@ -270,16 +330,24 @@ class _Watcher(threading.Thread):
             # transaction, and an open one would hold back vacuum for the whole build.
             with watch.begin():
                 snapshot = read_snapshot(watch, self.backend_pid)
-            if snapshot is not None:
+                if snapshot is not None and self.bound is not None:
+                    self.bound.check(watch, snapshot)
+            if snapshot is not None and self.reporter is not None:
                 self.reporter.report(snapshot)
 
 
 @contextmanager
-def watch_build(connection: Connection, target: str, settings: Settings) -> Iterator[None]:
-    """Report the progress of the build ``connection`` is about to run, until the body ends."""
+def watch_build(
+    connection: Connection, target: str, settings: Settings
+) -> Iterator[WaitBound | None]:
+    """Report the progress of the build ``connection`` is about to run, until the body ends.
+
+    Yields the wait bound (``settings.wait_timeout_s``), whose ``expired`` says afterwards
+    whether the watcher cancelled the build.
+    """
     mode = progress_mode(settings)
-    if mode == "off":
-        yield
+    if mode == "off" and settings.wait_timeout_s is None:
+        yield None
         return
     backend_pid = connection.execute(sa.text("SELECT pg_backend_pid()")).scalar_one()
     watch: Connection | sa.URL = connection.engine.url
@@ -288,11 +356,14 @@ def watch_build(connection: Connection, target: str, settings: Settings) -> Iter
             watch = connection.engine.connect()
         except Exception as error:
             log.warning("No progress for %s: a second connection failed (%s).", target, error)
-            yield
+            yield None
             return
-    reporter = _Reporter(target, mode, settings.progress_interval_s)
+    reporter = None if mode == "off" else _Reporter(target, mode, settings.progress_interval_s)
+    bound = None
+    if settings.wait_timeout_s is not None:
+        bound = WaitBound(settings.wait_timeout_s, backend_pid)
     poll_s = min(settings.progress_interval_s, _BAR_REFRESH_S if mode == "bar" else _POLL_S)
-    watcher = _Watcher(watch, backend_pid, reporter, poll_s)
+    watcher = _Watcher(watch, backend_pid, reporter, poll_s, bound)
     redirect: Any = nullcontext()
     if mode == "bar":
         from tqdm.contrib.logging import logging_redirect_tqdm
@@ -301,10 +372,11 @@ def watch_build(connection: Connection, target: str, settings: Settings) -> Iter
     with redirect:
         watcher.start()
         try:
-            yield
+            yield bound
         finally:
             watcher.stopped.set()
             watcher.join()
-            reporter.close()
+            if reporter is not None:
+                reporter.close()
             if isinstance(watch, Connection):
                 watch.close()

@@ -139,6 +139,7 @@ def _render_create_index_concurrently(
         "schema": operation.schema,
         "unique": operation.unique or None,
         "partitions_only": operation.partitions_only or None,
+        "wait_timeout_s": operation.wait_timeout_s,
     }
     kwargs.update(operation.kw)
     return _call(autogen_context, "create_index_concurrently", args, kwargs)

@@ -15,7 +15,7 @@ from .ops import CreateUniqueConstraintConcurrentlyOp, _UniqueConstraintOpBase
 from .spec import UniqueConstraintSpec, with_suffix
 from .validation import check_identifier_length, column_names
 
-_LOCK_OPTIONS = ("schema", "lock_timeout_ms", "lock_attempts")
+_LOCK_OPTIONS = ("schema", "lock_timeout_ms", "lock_attempts", "wait_timeout_s")
 
 
 @Operations.register_operation("drop_unique_constraint")
@@ -37,6 +37,7 @@ class DropUniqueConstraintOp(_UniqueConstraintOpBase):
         postgresql_include: Sequence[str] | None = None,
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
+        wait_timeout_s: float | None = None,
     ) -> None:
         """Drop a unique constraint under a short ``lock_timeout``, retried with backoff.
 
@@ -58,6 +59,7 @@ class DropUniqueConstraintOp(_UniqueConstraintOpBase):
             postgresql_include=postgresql_include,
             lock_timeout_ms=lock_timeout_ms,
             lock_attempts=lock_attempts,
+            wait_timeout_s=wait_timeout_s,
         )
         operations.invoke(op)
 
@@ -112,6 +114,7 @@ class ReplaceUniqueConstraintOp(_UniqueConstraintOpBase):
         postgresql_include: Sequence[str] | None = None,
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
+        wait_timeout_s: float | None = None,
     ) -> None:
         """Make ``constraint_name`` cover ``columns`` instead of ``previous_columns``.
 
@@ -144,6 +147,7 @@ class ReplaceUniqueConstraintOp(_UniqueConstraintOpBase):
             postgresql_include=postgresql_include,
             lock_timeout_ms=lock_timeout_ms,
             lock_attempts=lock_attempts,
+            wait_timeout_s=wait_timeout_s,
         )
         operations.invoke(op)
 

@@ -63,6 +63,7 @@ def _settings(operation: _UniqueConstraintOpBase) -> Settings:
     overrides: dict[str, Any] = {
         "lock_timeout_ms": operation.lock_timeout_ms,
         "lock_attempts": operation.lock_attempts,
+        "wait_timeout_s": operation.wait_timeout_s,
     }
     changes = {name: value for name, value in overrides.items() if value is not None}
     return dataclasses.replace(current_settings(), **changes)
@@ -300,6 +301,8 @@ def create_index_concurrently(operations: Operations, operation: CreateIndexConc
     if not is_offline(operations):
         _check_index_target(connection(operations), spec)
     settings = current_settings()
+    if operation.wait_timeout_s is not None:
+        settings = dataclasses.replace(settings, wait_timeout_s=operation.wait_timeout_s)
 
     def done_by_another_run() -> bool:
         return build.valid_index_exists(operations, spec)
@@ -310,10 +313,10 @@ def create_index_concurrently(operations: Operations, operation: CreateIndexConc
     ):
         if partitioned.is_partitioned_table(operations, spec.table_name, spec.schema):
             partitioned.build_index(
-                operations, spec, current_settings(), partitions_only=operation.partitions_only
+                operations, spec, settings, partitions_only=operation.partitions_only
             )
         else:
-            build.ensure_index(operations, spec, current_settings())
+            build.ensure_index(operations, spec, settings)
 
 
 def _check_index_target(conn: Connection, spec: IndexSpec) -> None:

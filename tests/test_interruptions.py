@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import threading
 
 import sqlalchemy as sa
 
@@ -95,3 +96,95 @@ def test_ctrl_c_during_the_build_says_what_it_left_and_a_rerun_heals(
     assert rerun.returncode == 0, rerun.stderr
     assert invalid_indexes(engine) == []
     assert unique_constraints(engine, TABLE) == {"uq ad day": 'UNIQUE (ad_id, "Day")'}
+
+
+def blocker_pid(conn: sa.Connection) -> int:
+    return int(conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+
+
+def test_a_build_waiting_for_an_old_snapshot_gives_up_after_wait_timeout_and_names_it(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    make_table(engine)
+    project.configure_in_env("wait_timeout_s=2")
+    project.write_revision("r1", ADD_UQ)
+    with engine.connect() as blocker:
+        blocker.exec_driver_sql("BEGIN ISOLATION LEVEL REPEATABLE READ")
+        blocker.exec_driver_sql("SELECT count(*) FROM other")
+        pid = blocker_pid(blocker)
+
+        result = project.cli("upgrade", "head")
+
+        assert result.returncode != 0
+        final = " ".join(last_line(result.stderr).split())
+        assert final.startswith(
+            "alembic_safe_unique.errors.WaitTimeoutError: The build of uq ad day on Ad Counter "
+            "waited for other sessions for more than 2 s (wait_timeout_s) and was cancelled. "
+            f"It was waiting for: pid {pid} (idle in transaction for"
+        ), result.stderr
+        assert "The unfinished index was dropped; nothing else is left behind." in final
+        assert f"SELECT pg_terminate_backend({pid});" in final
+        assert index_state(engine) == "none"
+        blocker.rollback()
+    assert project.current(engine) is None
+    rerun = project.cli("upgrade", "head")
+    assert rerun.returncode == 0, rerun.stderr
+    assert unique_constraints(engine, TABLE) == {"uq ad day": 'UNIQUE (ad_id, "Day")'}
+
+
+def test_a_writer_idle_in_transaction_keeps_the_leftover_which_the_rerun_removes(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    make_table(engine)
+    project.write_revision("r1", ADD_UQ.replace("])", "], wait_timeout_s=2)"))
+    with engine.connect() as writer:
+        writer.exec_driver_sql(f'UPDATE {TABLE} SET "Day" = 2 WHERE ad_id = 2')
+        pid = blocker_pid(writer)
+
+        result = project.cli("upgrade", "head")
+
+        assert result.returncode != 0
+        final = " ".join(last_line(result.stderr).split())
+        assert "alembic_safe_unique.errors.WaitTimeoutError" in final, result.stderr
+        assert f"It was waiting for: pid {pid} (idle in transaction" in final
+        assert (
+            "The unfinished index uq ad day stays for now (dropping it would wait for the same "
+            "sessions); the re-run removes it first." in final
+        )
+        assert index_state(engine) == "invalid"  # what the message says stays, stays
+        writer.rollback()
+    rerun = project.cli("upgrade", "head")
+    assert rerun.returncode == 0, rerun.stderr
+    assert "Dropping the invalid index uq ad day" in rerun.stderr
+    assert invalid_indexes(engine) == []
+    assert unique_constraints(engine, TABLE) == {"uq ad day": 'UNIQUE (ad_id, "Day")'}
+
+
+def test_a_build_of_the_same_index_by_someone_else_is_waited_for_then_named(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    """A DBA's own CREATE INDEX CONCURRENTLY of the same name, stuck behind an old snapshot."""
+    make_table(engine)
+    project.configure_in_env("other_build_wait_s=1")
+    project.write_revision("r1", ADD_UQ)
+    with engine.connect() as dba:
+        dba_pid = blocker_pid(dba)
+        dba.commit()
+        statement = f'CREATE UNIQUE INDEX CONCURRENTLY "uq ad day" ON {TABLE} (ad_id, "Day")'
+        autocommit = dba.execution_options(isolation_level="AUTOCOMMIT")
+        thread = threading.Thread(target=lambda: autocommit.exec_driver_sql(statement))
+        with old_snapshot(engine):
+            thread.start()
+            until(lambda: build_waiting(engine), "the DBA's build waits")
+
+            result = project.cli("upgrade", "head")
+
+        thread.join(timeout=60)  # the snapshot is gone: the DBA's build finishes
+    assert result.returncode != 0
+    final = " ".join(last_line(result.stderr).split())
+    assert final == (
+        "alembic_safe_unique.errors.BuildInProgressError: Index 'uq ad day' on Ad Counter is "
+        f"still being built by another session (pid {dba_pid}). Let it finish and run the "
+        f"migration again, or cancel it with SELECT pg_cancel_backend({dba_pid}); and run the "
+        "migration again: it removes the invalid index the cancelled build leaves."
+    ), result.stderr
