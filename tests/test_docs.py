@@ -25,7 +25,7 @@ from tests.autogen import upgrade_body
 from tests.catalog_snapshot import schema_snapshot, unique_constraints
 from tests.docs_samples import SAMPLES, commands, sample
 from tests.project import AlembicProject
-from tests.server import with_driver
+from tests.server import drop_database, with_driver
 
 ROOT = SAMPLES.parent.parent
 DOCS = ROOT / "docs"
@@ -174,7 +174,7 @@ def test_multidb_revision_builds_on_its_own_database(tmp_path: Path, server_url:
         reporting.dispose()
         with admin.connect() as conn:
             for name in names:
-                conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+                drop_database(conn, name)
         admin.dispose()
 
 
