@@ -54,13 +54,20 @@ def test_every_code_block_in_the_docs_includes_a_sample_that_a_test_runs() -> No
 
 
 def test_install_names_this_package_and_its_real_extras() -> None:
+    """Until the package is on PyPI, the docs install it from a checkout of its repository."""
     installed = metadata("alembic-safe-unique")
-    for line in commands("install.sh"):
+    clone, *installs = commands("install.sh")
+    repository = installed.get_all("Project-URL")[0].split(", ")[1]  # type: ignore[index]
+    assert clone == ["git", "clone", repository + ".git"]
+    checkout = "./" + repository.rsplit("/", 1)[1]
+    for line in installs:
         assert line[:2] == ["pip", "install"]
-        match = re.fullmatch(r"([\w-]+)\[([\w,]+)\]", line[2])
+        match = re.fullmatch(r"(.+)\[([\w,]+)\]", line[2])
         assert match is not None, line
-        assert match[1] == installed["Name"]
+        assert match[1] == checkout
         assert set(match[2].split(",")) <= set(installed.get_all("Provides-Extra") or [])
+    wheel = f"alembic_safe_unique-{installed['Version']}-py3-none-any.whl"
+    assert f"`dist/{wheel}`" in (DOCS / "getting-started.md").read_text()
 
 
 COUNTER_MODELS = """
