@@ -8,13 +8,19 @@ sides of its line there. NULLS NOT DISTINCT (15+) is checked both ways by
 from __future__ import annotations
 
 import signal
+import subprocess
+import sys
 import time
 from typing import Callable
 
 import sqlalchemy as sa
 
+from tests import npm_postgres
 from tests.catalog_snapshot import unique_constraints
+from tests.docs_samples import commands
+from tests.npm_postgres import ROOT
 from tests.project import AlembicProject
+from tests.server import NPM_SERVER_VARIABLE
 
 ADD_UQ = "op.create_unique_constraint_concurrently('uq_ad_day', 'ad_counter', ['ad_id', 'day'])"
 
@@ -83,3 +89,16 @@ def test_build_of_a_killed_migration_is_cancelled_from_14_and_finishes_orphaned_
     assert result.returncode == 0, result.stderr
     assert expected_rerun in result.stderr
     assert unique_constraints(engine, "ad_counter") == {"uq_ad_day": "UNIQUE (ad_id, day)"}
+
+
+def test_documented_commands_name_a_real_session_and_the_variable_the_suite_reads() -> None:
+    nox_line, pytest_line = commands("server_versions.sh")
+    sessions = subprocess.run(
+        [sys.executable, "-m", "nox", "-l"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    assert nox_line[:2] == [".venv/bin/nox", "-s"]
+    assert f"- {nox_line[2]}" in sessions, sessions
+    variable, major = pytest_line[0].split("=")
+    assert variable == NPM_SERVER_VARIABLE
+    assert major in npm_postgres.MAJORS
+    assert pytest_line[1:] == [".venv/bin/python", "-m", "pytest", "-q"]
