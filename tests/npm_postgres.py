@@ -159,8 +159,3 @@ def _make_library_links(package: Path) -> None:
             raise BinariesUnavailable(f"pg-symlinks.json points outside the package: {link}")
         if not target.is_symlink() and not target.exists():
             target.symlink_to(os.path.relpath(source, target.parent))
-
-
-def cached_versions() -> list[str]:
-    root = cache_root()
-    return sorted(path.name for path in root.glob("*") if (path / _DONE_MARKER).exists())
