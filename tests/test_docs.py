@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from importlib.metadata import metadata
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from tests.catalog_snapshot import schema_snapshot, unique_constraints
 from tests.docs_samples import SAMPLES, commands, sample
 from tests.project import AlembicProject
 from tests.server import drop_database, with_driver
+from tests.test_build import wait_until
 
 ROOT = SAMPLES.parent.parent
 DOCS = ROOT / "docs"
@@ -412,10 +412,17 @@ def test_lock_budget_sample_gives_the_attach_its_two_seconds(
     _copy(project, "recipes/counter_unique.py")
     revision = project.versions / "counter_unique.py"
     revision.write_text(revision.read_text().replace('"c0a1d2e3f4a5"', "None", 1))
-    with engine.connect() as holder:
+    queued = sa.text(
+        "SELECT count(*) FROM pg_locks WHERE relation = 'ad_counter'::regclass AND NOT granted"
+    )
+    autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+    with engine.connect() as holder, autocommit.connect() as watcher:
         holder.exec_driver_sql("LOCK TABLE ad_counter IN ACCESS SHARE MODE")
         process = project.popen("upgrade", "head")
-        time.sleep(3)  # the first attempt times out after 2 s; the second one gets through
+        # The first attempt queues behind the holder, then gives up after its 2 s; the
+        # holder lets go before the next one, which gets through.
+        wait_until(lambda: watcher.execute(queued).scalar() == 1, timeout=120)
+        wait_until(lambda: watcher.execute(queued).scalar() == 0, timeout=30)
         holder.rollback()
     _, err = process.communicate(timeout=120)
     assert process.returncode == 0, err
