@@ -43,6 +43,10 @@ NPM_POSTGRES_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_POSTGRES"
 # embedded 18; unit tests need none): a repeated run on another server or driver runs them
 # exactly as the first did.
 SERVER_TESTS_ONLY = "--server-tests-only"
+# ci's nine suite runs fit its 2-core budget only in parallel: pytest-xdist, two workers, each
+# with its own server (the tests spend much of their time waiting on PostgreSQL and on
+# `alembic` subprocesses). Any session takes it too: nox -s "pg(major='15')" -- -n 2
+PARALLEL = ("--numprocesses", "2")
 
 
 def _pytest(session: nox.Session, python: str = sys.executable, *options: str, **env: str) -> None:
@@ -194,13 +198,14 @@ def ci(session: nox.Session) -> None:
     package(session)
     for index, driver in enumerate(DRIVERS):
         session.log(f"The suite on the embedded PostgreSQL 18, the projects on {driver}")
-        options = () if index == 0 else (SERVER_TESTS_ONLY,)
+        options = PARALLEL if index == 0 else (*PARALLEL, SERVER_TESTS_ONLY)
         _pytest(session, sys.executable, *options, ALEMBIC_SAFE_UNIQUE_TEST_DRIVER=driver)
     for major in POSTGRES_MAJORS[:-1]:
         session.log(f"The suite on PostgreSQL {major} (npm build), the projects on psycopg")
         _pytest(
             session,
             sys.executable,
+            *PARALLEL,
             SERVER_TESTS_ONLY,
             ALEMBIC_SAFE_UNIQUE_TEST_DRIVER="psycopg",
             **{NPM_POSTGRES_VARIABLE: major},

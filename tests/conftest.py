@@ -52,6 +52,20 @@ def pytest_report_header() -> str:
     )
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A pytest-xdist worker hands the servers it used to the controller, which prints them."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["servers_used"] = list(_SERVERS_USED)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    for server in getattr(node, "workeroutput", {}).get("servers_used", []):
+        if server not in _SERVERS_USED:
+            _SERVERS_USED.append(server)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for server in _SERVERS_USED:
         terminalreporter.write_line(f"PostgreSQL server: {server}")
