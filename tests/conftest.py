@@ -22,6 +22,8 @@ from tests.server import (
 
 # What the matrix cell really ran on, printed at the end of the run.
 _SERVERS_USED: list[str] = []
+# The tests --server-tests-only left out, named at the end of the run.
+_LEFT_OUT: list[str] = []
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -43,6 +45,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
+        _LEFT_OUT[:] = [item.nodeid for item in left_out]
 
 
 def pytest_report_header() -> str:
@@ -53,20 +56,30 @@ def pytest_report_header() -> str:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """A pytest-xdist worker hands the servers it used to the controller, which prints them."""
+    """A pytest-xdist worker hands what it saw to the controller, which prints it."""
     workeroutput = getattr(session.config, "workeroutput", None)
     if workeroutput is not None:
         workeroutput["servers_used"] = list(_SERVERS_USED)
+        workeroutput["left_out"] = list(_LEFT_OUT)
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node: object, error: object) -> None:
-    for server in getattr(node, "workeroutput", {}).get("servers_used", []):
+    output = getattr(node, "workeroutput", {})
+    for server in output.get("servers_used", []):
         if server not in _SERVERS_USED:
             _SERVERS_USED.append(server)
+    if not _LEFT_OUT:
+        _LEFT_OUT.extend(output.get("left_out", []))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _LEFT_OUT:
+        terminalreporter.write_line(
+            f"--server-tests-only left out {len(_LEFT_OUT)} tests that use neither the test "
+            "server nor the driver under test (they run in the suite's first run): "
+            + ", ".join(sorted({nodeid.split("::")[0] for nodeid in _LEFT_OUT}))
+        )
     for server in _SERVERS_USED:
         terminalreporter.write_line(f"PostgreSQL server: {server}")
 
