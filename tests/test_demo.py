@@ -18,6 +18,7 @@ def test_demo_prints_the_migrations_and_the_side_by_side_table() -> None:
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "Warning" not in result.stderr  # e.g. platformdirs' RuntimeDirWarning, on line one
     out = result.stdout
     assert "Creating demo_events with 30,000 rows" in out
     plain, safe = out.split("== plain Alembic: 1 revision file(s)")[1].split("== with alembic")

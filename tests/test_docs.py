@@ -25,7 +25,7 @@ from tests.catalog_snapshot import schema_snapshot, unique_constraints
 from tests.docs_samples import SAMPLES, commands, sample
 from tests.processes import Run, until
 from tests.project import AlembicProject
-from tests.server import with_driver
+from tests.server import drop_database, with_driver
 
 ROOT = SAMPLES.parent.parent
 DOCS = ROOT / "docs"
@@ -54,13 +54,20 @@ def test_every_code_block_in_the_docs_includes_a_sample_that_a_test_runs() -> No
 
 
 def test_install_names_this_package_and_its_real_extras() -> None:
+    """Until the package is on PyPI, the docs install it from a checkout of its repository."""
     installed = metadata("alembic-safe-unique")
-    for line in commands("install.sh"):
+    clone, *installs = commands("install.sh")
+    repository = installed.get_all("Project-URL")[0].split(", ")[1]  # type: ignore[index]
+    assert clone == ["git", "clone", repository + ".git"]
+    checkout = "./" + repository.rsplit("/", 1)[1]
+    for line in installs:
         assert line[:2] == ["pip", "install"]
-        match = re.fullmatch(r"([\w-]+)\[([\w,]+)\]", line[2])
+        match = re.fullmatch(r"(.+)\[([\w,]+)\]", line[2])
         assert match is not None, line
-        assert match[1] == installed["Name"]
+        assert match[1] == checkout
         assert set(match[2].split(",")) <= set(installed.get_all("Provides-Extra") or [])
+    wheel = f"alembic_safe_unique-{installed['Version']}-py3-none-any.whl"
+    assert f"`dist/{wheel}`" in (DOCS / "getting-started.md").read_text()
 
 
 COUNTER_MODELS = """
@@ -174,7 +181,7 @@ def test_multidb_revision_builds_on_its_own_database(tmp_path: Path, server_url:
         reporting.dispose()
         with admin.connect() as conn:
             for name in names:
-                conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+                drop_database(conn, name)
         admin.dispose()
 
 

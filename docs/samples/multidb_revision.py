@@ -32,7 +32,7 @@ def upgrade_engine2() -> None:
 
 
 def downgrade_engine2() -> None:
-    op.drop_constraint("uq_ad_day", "ad_counter", type_="unique")
+    op.drop_unique_constraint("uq_ad_day", "ad_counter", ["ad_id", "day"])
 
 
 # --8<-- [end:engine2]

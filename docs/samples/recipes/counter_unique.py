@@ -15,4 +15,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_constraint("uq_ad_day", "ad_counter", type_="unique")
+    op.drop_unique_constraint("uq_ad_day", "ad_counter", ["ad_id", "day"])

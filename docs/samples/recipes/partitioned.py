@@ -18,4 +18,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_constraint("uq_measurement_sensor_taken", "measurement", type_="unique")
+    op.drop_unique_constraint(
+        "uq_measurement_sensor_taken", "measurement", ["sensor_id", "taken_at"]
+    )
