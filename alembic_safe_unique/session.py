@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 from . import catalog
 from .ddl import ResetSessionSetting, SetSessionSetting
 from .errors import TransactionOwnershipError, UnsupportedServerError
+from .stamps import record_steps, stamped_before_commit
 from .validation import is_affected_by_concurrent_build_bug
 
 log = logging.getLogger("alembic.safe_unique")
@@ -131,7 +132,7 @@ def _count_autocommit_blocks() -> None:
         refuse_foreign_transaction(self)
         setattr(self, _OFFLINE_BLOCK_DEPTH, getattr(self, _OFFLINE_BLOCK_DEPTH, 0) + 1)
         try:
-            with original(self):
+            with stamped_before_commit(self), original(self):
                 yield
         finally:
             setattr(self, _OFFLINE_BLOCK_DEPTH, getattr(self, _OFFLINE_BLOCK_DEPTH) - 1)
@@ -142,6 +143,7 @@ def _count_autocommit_blocks() -> None:
 
 
 _count_autocommit_blocks()
+record_steps()
 
 
 @contextmanager
