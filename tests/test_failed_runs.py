@@ -23,8 +23,7 @@ from tests.server import driver_under_test, with_driver
 GUARDS = (
     'sa.Column("extra", sa.Integer)',
     'sa.UniqueConstraint("ad_id", "day")',
-    'sa.Index("uq_active_ad", "ad_id", unique=True,'
-    ' postgresql_where=sa.text("active"))',
+    'sa.Index("uq_active_ad", "ad_id", unique=True, postgresql_where=sa.text("active"))',
 )
 
 
