@@ -38,6 +38,9 @@ class CommandError(SafeUniqueError):
 
 
 def _config(args: argparse.Namespace) -> Config:
+    ready = getattr(args, "alembic_config", None)  # from `flask safe-unique` (flask_cli.py)
+    if isinstance(ready, Config):
+        return ready
     path = args.config or os.environ.get("ALEMBIC_CONFIG", "alembic.ini")
     if not os.path.isfile(path):
         raise CommandError(f"No Alembic configuration at {path!r}; point -c at your alembic.ini.")
