@@ -93,7 +93,7 @@ def run_check(args: argparse.Namespace) -> int:
         assert connection is not None
         preflight.start_read_only(connection, args.statement_timeout_ms, args.lock_timeout_ms)
         results = [preflight.check(connection, item, args.samples) for item in pending.uniques]
-        print_check(span, len(revisions), results, pending.notes)
+        print_check(span, len(revisions), results, pending.notes, pending.attaches)
         if any(result.fails for result in results):
             return EXIT_WOULD_FAIL
         if any(result.status == "unchecked" for result in results):

@@ -40,6 +40,9 @@ class PlannedUnique:
 @dataclass
 class PendingPlan:
     uniques: list[PlannedUnique] = field(default_factory=list)
+    """The unique indexes to build: each one can fail on duplicates."""
+    attaches: list[PlannedUnique] = field(default_factory=list)
+    """Constraints made from an index built earlier in the range: nothing left to fail on."""
     notes: list[str] = field(default_factory=list)
 
 
@@ -133,6 +136,7 @@ def plan(revisions: Iterable[Script]) -> PendingPlan:
     result = PendingPlan()
     created: set[tuple[str | None, str]] = set()
     dedupes: list[tuple[str, DeduplicateRowsOp]] = []
+    built: set[tuple[str | None, str, str]] = set()
     for revision in revisions:
         recorded, stopped = record(revision)
         if stopped is not None:
@@ -156,10 +160,17 @@ def plan(revisions: Iterable[Script]) -> PendingPlan:
             deduplicated_by = next(
                 (rev for rev, dedupe in dedupes if _same_key(dedupe, spec)), None
             )
-            result.uniques.append(
-                PlannedUnique(revision.revision, _op_name(operation), spec, deduplicated_by)
-            )
+            planned = PlannedUnique(revision.revision, _op_name(operation), spec, deduplicated_by)
+            index = (spec.schema, spec.table_name, spec.name)
+            if isinstance(operation, _ATTACHES) and index in built:
+                result.attaches.append(planned)
+                continue
+            built.add(index)
+            result.uniques.append(planned)
     return result
+
+
+_ATTACHES = (AttachUniqueConstraintOp, ReplaceUniqueConstraintOp)
 
 
 def _op_name(operation: MigrateOperation) -> str:
