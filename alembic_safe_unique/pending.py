@@ -122,6 +122,18 @@ def _unique_spec(operation: MigrateOperation) -> IndexSpec | None:
     return None
 
 
+def unique_builds(revision: Script) -> list[IndexSpec]:
+    """The unique indexes ``revision.upgrade()`` builds (attaches of built indexes excluded)."""
+    recorded, _stopped = record(revision)
+    return [
+        spec
+        for operation in recorded
+        if not isinstance(operation, _ATTACHES)
+        for spec in [_unique_spec(operation)]
+        if spec is not None
+    ]
+
+
 def _same_key(dedupe: DeduplicateRowsOp, spec: IndexSpec) -> bool:
     return (
         dedupe.table_name == spec.table_name
@@ -149,6 +161,12 @@ def plan(revisions: Iterable[Script]) -> PendingPlan:
                 created.add((operation.schema, operation.table_name))
             elif isinstance(operation, DeduplicateRowsOp):
                 dedupes.append((revision.revision, operation))
+                if not operation.order_by:
+                    result.notes.append(
+                        f"{revision.revision}: op.deduplicate_rows on "
+                        f"{operation.qualified_table} has no order_by: online it keeps rows by "
+                        "the primary key; offline (--sql) it needs order_by=[...]."
+                    )
             elif isinstance(operation, alembic_ops.ExecuteSQLOp):
                 result.notes.append(
                     f"{revision.revision}: runs SQL through op.execute; a unique index it "

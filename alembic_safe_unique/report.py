@@ -76,6 +76,11 @@ def print_check(
             print(f"    {_key(key)}: {rows:,} rows")
         if result.query:
             print("  every group: " + " ".join(result.query.split()) + ";")
+        if result.fails:
+            print(
+                "  remove them first: alembic-safe-unique dedupe-revision "
+                f"{planned.spec.name} --keep newest"
+            )
     if attaches:
         print("\nAttaches (each from an index built above: no build, no duplicates to fail on):")
         for planned in attaches:
