@@ -21,6 +21,10 @@ from alembic import util
 from alembic.operations import ops
 from alembic.operations.ops import MigrateOperation
 
+from .index_ops import CreateIndexConcurrentlyOp, DropIndexConcurrentlyOp
+from .ops import AttachUniqueConstraintOp
+from .replace_ops import DropUniqueConstraintOp, ReplaceUniqueConstraintOp
+
 ROLES = ("schema", "build", "attach")
 """The order of a split: ordinary changes, then concurrent builds, then attaches."""
 
@@ -129,10 +133,8 @@ class Layout:
             script = self.scripts[0]
             del self.scripts[1:]
             script.upgrade_ops = [
-                FoundDiffsUpgradeOps(s.whole[0].ops, s.found, s.upgrade_token)
-                if not isinstance(s.whole[0], FoundDiffsUpgradeOps)
-                else s.whole[0]
-                for s in self.shares
+                FoundDiffsUpgradeOps(list(share.whole[0].ops), share.found, share.upgrade_token)
+                for share in self.shares
             ]
             script.downgrade_ops = [share.whole[1] for share in self.shares]
             script.message = self.message
@@ -199,12 +201,12 @@ def _whole_as_schema(share: Share) -> dict[str, Part]:
     return {"schema": (list(upgrade.ops), list(downgrade.ops))} if upgrade.ops else {}
 
 
-_VERBS = {
-    "CreateIndexConcurrentlyOp": "build",
-    "DropIndexConcurrentlyOp": "drop",
-    "AttachUniqueConstraintOp": "attach",
-    "ReplaceUniqueConstraintOp": "swap in",
-    "DropUniqueConstraintOp": "drop",
+_VERBS: dict[type[MigrateOperation], str] = {
+    CreateIndexConcurrentlyOp: "build",
+    DropIndexConcurrentlyOp: "drop",
+    AttachUniqueConstraintOp: "attach",
+    ReplaceUniqueConstraintOp: "swap in",
+    DropUniqueConstraintOp: "drop",
 }
 
 
@@ -212,7 +214,7 @@ def names(operations: list[MigrateOperation]) -> str:
     """``build uq_a, ix_b; drop ix_c``: what a file does, for its message."""
     by_verb: dict[str, list[str]] = {}
     for operation in _leaves(operations):
-        verb = _VERBS.get(type(operation).__name__)
+        verb = _VERBS.get(type(operation))
         if verb is None:
             continue
         name = getattr(operation, "constraint_name", None) or getattr(operation, "index_name", "")
