@@ -22,3 +22,16 @@ class AutocommitBlockOp(OpContainer):
         return AutocommitBlockOp(
             [operation.reverse() for operation in reversed(self.ops)], comment=self.comment
         )
+
+
+class NoteOp(MigrateOperation):
+    """A comment for the reader of a revision file; it runs nothing."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def reverse(self) -> NoteOp:
+        return self
+
+    def to_diff_tuple(self) -> tuple[str, str]:
+        return ("note", self.text)

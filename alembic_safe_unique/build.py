@@ -315,5 +315,6 @@ def _duplicates_error(
         f"{remains} List every duplicate group with:\n\n"
         f"    {query.replace(chr(10), chr(10) + '    ')};\n\n"
         "Remove or merge the duplicates (in a data migration before this one), then run the "
-        "migration again."
+        "migration again. To write that revision, placed just before this build:\n\n"
+        f"    alembic-safe-unique dedupe-revision {spec.name} --keep newest\n"
     )

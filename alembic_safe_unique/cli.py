@@ -19,7 +19,7 @@ from alembic.runtime.environment import EnvironmentContext
 from alembic.runtime.migration import MigrationContext
 from alembic.script import Script, ScriptDirectory
 
-from . import doctor, preflight
+from . import dedupe_revision, doctor, preflight
 from .config import current_settings
 from .errors import SafeUniqueError
 from .pending import plan
@@ -38,6 +38,9 @@ class CommandError(SafeUniqueError):
 
 
 def _config(args: argparse.Namespace) -> Config:
+    ready = getattr(args, "alembic_config", None)  # from `flask safe-unique` (flask_cli.py)
+    if isinstance(ready, Config):
+        return ready
     path = args.config or os.environ.get("ALEMBIC_CONFIG", "alembic.ini")
     if not os.path.isfile(path):
         raise CommandError(f"No Alembic configuration at {path!r}; point -c at your alembic.ini.")
@@ -90,7 +93,7 @@ def run_check(args: argparse.Namespace) -> int:
         assert connection is not None
         preflight.start_read_only(connection, args.statement_timeout_ms, args.lock_timeout_ms)
         results = [preflight.check(connection, item, args.samples) for item in pending.uniques]
-        print_check(span, len(revisions), results, pending.notes)
+        print_check(span, len(revisions), results, pending.notes, pending.attaches)
         if any(result.fails for result in results):
             return EXIT_WOULD_FAIL
         if any(result.status == "unchecked" for result in results):
@@ -118,6 +121,23 @@ def run_invalid_indexes(args: argparse.Namespace) -> int:
                 continue
             doctor.drop_invalid(operations, index, current_settings())
             print(f"Dropped {index.schema}.{index.index} (DROP INDEX CONCURRENTLY).")
+        return EXIT_OK
+
+    return _in_migration_context(_config(args), work)
+
+
+def run_dedupe_revision(args: argparse.Namespace) -> int:
+    def work(context: MigrationContext, script: ScriptDirectory) -> int:
+        written, build = dedupe_revision.write(
+            context,
+            script,
+            args.unique,
+            keep=args.keep,
+            order_by=args.order_by or [],
+            message=args.message,
+        )
+        print(f"Wrote {written.path} (revision {written.revision}).")
+        print(f"Revision {build.revision} (the build of {args.unique}) now revises it.")
         return EXIT_OK
 
     return _in_migration_context(_config(args), work)
@@ -161,6 +181,26 @@ def parser() -> argparse.ArgumentParser:
     invalid.add_argument("--drop", action="store_true", help="DROP INDEX CONCURRENTLY each one")
     invalid.add_argument("--index", action="append", help="only this index (repeatable)")
     invalid.set_defaults(handler=run_invalid_indexes)
+
+    dedupe = commands.add_parser(
+        "dedupe-revision",
+        help="write an op.deduplicate_rows revision just before the build of a unique",
+        description="Write a revision that keeps one row per key of the unique NAME "
+        "(op.deduplicate_rows) and place it just before the revision that builds it: the "
+        "build revision's down_revision is relinked to it.",
+    )
+    dedupe.add_argument(
+        "unique", metavar="NAME", help="the unique constraint or index (as check names it)"
+    )
+    dedupe.add_argument("--keep", choices=("newest", "oldest"), default="newest")
+    dedupe.add_argument(
+        "--order-by",
+        action="append",
+        help="column that says which row is newest (repeatable; default: the primary key, "
+        "which offline --sql runs cannot look up)",
+    )
+    dedupe.add_argument("-m", "--message", help="revision message")
+    dedupe.set_defaults(handler=run_dedupe_revision)
 
     demo = commands.add_parser(
         "demo",

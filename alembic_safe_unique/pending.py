@@ -40,6 +40,9 @@ class PlannedUnique:
 @dataclass
 class PendingPlan:
     uniques: list[PlannedUnique] = field(default_factory=list)
+    """The unique indexes to build: each one can fail on duplicates."""
+    attaches: list[PlannedUnique] = field(default_factory=list)
+    """Constraints made from an index built earlier in the range: nothing left to fail on."""
     notes: list[str] = field(default_factory=list)
 
 
@@ -119,6 +122,18 @@ def _unique_spec(operation: MigrateOperation) -> IndexSpec | None:
     return None
 
 
+def unique_builds(revision: Script) -> list[IndexSpec]:
+    """The unique indexes ``revision.upgrade()`` builds (attaches of built indexes excluded)."""
+    recorded, _stopped = record(revision)
+    return [
+        spec
+        for operation in recorded
+        if not isinstance(operation, _ATTACHES)
+        for spec in [_unique_spec(operation)]
+        if spec is not None
+    ]
+
+
 def _same_key(dedupe: DeduplicateRowsOp, spec: IndexSpec) -> bool:
     return (
         dedupe.table_name == spec.table_name
@@ -133,6 +148,7 @@ def plan(revisions: Iterable[Script]) -> PendingPlan:
     result = PendingPlan()
     created: set[tuple[str | None, str]] = set()
     dedupes: list[tuple[str, DeduplicateRowsOp]] = []
+    built: set[tuple[str | None, str, str]] = set()
     for revision in revisions:
         recorded, stopped = record(revision)
         if stopped is not None:
@@ -145,6 +161,12 @@ def plan(revisions: Iterable[Script]) -> PendingPlan:
                 created.add((operation.schema, operation.table_name))
             elif isinstance(operation, DeduplicateRowsOp):
                 dedupes.append((revision.revision, operation))
+                if not operation.order_by:
+                    result.notes.append(
+                        f"{revision.revision}: op.deduplicate_rows on "
+                        f"{operation.qualified_table} has no order_by: online it keeps rows by "
+                        "the primary key; offline (--sql) it needs order_by=[...]."
+                    )
             elif isinstance(operation, alembic_ops.ExecuteSQLOp):
                 result.notes.append(
                     f"{revision.revision}: runs SQL through op.execute; a unique index it "
@@ -156,10 +178,17 @@ def plan(revisions: Iterable[Script]) -> PendingPlan:
             deduplicated_by = next(
                 (rev for rev, dedupe in dedupes if _same_key(dedupe, spec)), None
             )
-            result.uniques.append(
-                PlannedUnique(revision.revision, _op_name(operation), spec, deduplicated_by)
-            )
+            planned = PlannedUnique(revision.revision, _op_name(operation), spec, deduplicated_by)
+            index = (spec.schema, spec.table_name, spec.name)
+            if isinstance(operation, _ATTACHES) and index in built:
+                result.attaches.append(planned)
+                continue
+            built.add(index)
+            result.uniques.append(planned)
     return result
+
+
+_ATTACHES = (AttachUniqueConstraintOp, ReplaceUniqueConstraintOp)
 
 
 def _op_name(operation: MigrateOperation) -> str:

@@ -14,8 +14,9 @@ from alembic.autogenerate.api import AutogenContext
 from alembic.autogenerate.render import render_op
 from sqlalchemy.sql.elements import ClauseElement, TextClause, conv
 
-from .blocks import AutocommitBlockOp
+from .blocks import AutocommitBlockOp, NoteOp
 from .index_ops import CreateIndexConcurrentlyOp, DropIndexConcurrentlyOp
+from .layout import comment_lines
 from .ops import (
     AttachUniqueConstraintOp,
     CreateUniqueConstraintConcurrentlyOp,
@@ -118,12 +119,17 @@ def _render_autocommit_block(
     """The nested lines are not indented here: Alembic's printer indents after the ``:``
     and ends the block at the blank line, as it does for ``batch_alter_table``."""
     prefix = autogen_context.opts.get("alembic_module_prefix", "op.")
-    lines = ["# " + line for line in (operation.comment or "").splitlines()]
+    lines = comment_lines(operation.comment or "")
     lines.append(f"with {prefix}get_context().autocommit_block():")
     for nested in operation.ops:
         lines.extend(render_op(autogen_context, nested))
     lines.append("")
     return lines
+
+
+@renderers.dispatch_for(NoteOp)
+def _render_note(autogen_context: AutogenContext, operation: NoteOp) -> list[str]:
+    return comment_lines(operation.text)
 
 
 @renderers.dispatch_for(CreateIndexConcurrentlyOp)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .doctor import InvalidIndex
+from .pending import PlannedUnique
 from .preflight import CheckResult
 
 
@@ -44,9 +45,17 @@ def _key(values: tuple[Any, ...]) -> str:
 
 
 def print_check(
-    span: str, revision_count: int, results: Sequence[CheckResult], notes: Sequence[str]
+    span: str,
+    revision_count: int,
+    results: Sequence[CheckResult],
+    notes: Sequence[str],
+    attaches: Sequence[PlannedUnique] = (),
 ) -> None:
-    print(f"Pending revisions {span}: {revision_count}; unique builds: {len(results)}.")
+    """One section per unique index to build; the attaches that follow them on their own."""
+    print(
+        f"Pending revisions {span}: {revision_count}; unique indexes to build: {len(results)}; "
+        f"constraints to attach: {len(attaches)}."
+    )
     for result in results:
         planned = result.planned
         print()
@@ -67,13 +76,22 @@ def print_check(
             print(f"    {_key(key)}: {rows:,} rows")
         if result.query:
             print("  every group: " + " ".join(result.query.split()) + ";")
+        if result.fails:
+            print(
+                "  remove them first: alembic-safe-unique dedupe-revision "
+                f"{planned.spec.name} --keep newest"
+            )
+    if attaches:
+        print("\nAttaches (each from an index built above: no build, no duplicates to fail on):")
+        for planned in attaches:
+            print(f"{planned.revision}  op.{planned.operation}: {planned.spec.describe()}")
     for note in notes:
         print(f"\nnote: {note}")
     failing = sum(result.fails for result in results)
     print()
     if failing:
         print(
-            f"{failing} of {len(results)} unique builds would fail on duplicate keys. Remove "
+            f"{failing} of {len(results)} unique index builds would fail on duplicate keys. Remove "
             "them first (op.deduplicate_rows in a revision before the unique), then check again."
         )
     else:

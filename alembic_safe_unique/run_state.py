@@ -19,6 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import Connection
 
 _STATE = "_alembic_safe_unique_run_state"
+_CURRENT_STEP = "_alembic_safe_unique_step"
 _TXID = sa.text("SELECT txid_current_if_assigned() IS NOT NULL")
 
 
@@ -91,18 +92,47 @@ class RunState:
             return tuple(sorted(self.context.get_current_heads()))
 
 
+def current_step(context: MigrationContext) -> Any:
+    """The revision step the run is in (Alembic keeps it in a local variable)."""
+    return getattr(context, _CURRENT_STEP, None)
+
+
+def _recording(steps: Any) -> Any:
+    """Alembic's step generator, noting each step on the context as the run reaches it."""
+
+    def recorded(heads: Any, context: MigrationContext) -> Iterator[Any]:
+        try:
+            for step in steps(heads, context):
+                setattr(context, _CURRENT_STEP, step)
+                yield step
+        finally:
+            setattr(context, _CURRENT_STEP, None)
+
+    return recorded
+
+
 def of(context: MigrationContext) -> RunState | None:
     state = getattr(context, _STATE, None)
     return state if isinstance(state, RunState) else None
 
 
 def install() -> None:
-    """Wrap ``MigrationContext.run_migrations`` (once) to keep a ``RunState`` beside it."""
+    """Wrap ``MigrationContext.run_migrations`` (once) to keep a ``RunState`` beside it, and to
+    note the current step (private: ``_migrations_fn``, see the docstring of ``_recording``)."""
     original = MigrationContext.run_migrations
     if getattr(original, "_alembic_safe_unique", False):
         return
 
     def run_migrations(self: MigrationContext, **kw: Any) -> None:
+        steps = self._migrations_fn
+        if steps is not None:
+            self._migrations_fn = _recording(steps)
+        try:
+            _run_with_state(self, **kw)
+        finally:
+            self._migrations_fn = steps
+
+    def _run_with_state(self: MigrationContext, **kw: Any) -> None:
         connection = self.connection
         if self.as_sql or connection is None or self.dialect.name != "postgresql":
             original(self, **kw)

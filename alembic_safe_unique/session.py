@@ -26,6 +26,7 @@ from .errors import (
     UncommittedChangesError,
     UnsupportedServerError,
 )
+from .stamps import stamped_before_commit
 from .validation import is_affected_by_concurrent_build_bug
 
 log = logging.getLogger("alembic.safe_unique")
@@ -92,9 +93,36 @@ def _dbapi_autocommit(conn: Connection) -> bool:
 
 _OFFLINE_BLOCK_DEPTH = "_alembic_safe_unique_block_depth"
 
+FOREIGN_TRANSACTION = (
+    "This revision runs statements outside a transaction (autocommit_block: CREATE INDEX "
+    "CONCURRENTLY), but env.py handed Alembic a connection already inside a transaction "
+    "that Alembic does not own and cannot commit. Change env.py: open the connection with "
+    "`with connectable.connect() as connection:` (not `connectable.begin()`), and if "
+    "something runs on it before `context.configure(...)` (a "
+    "`SELECT pg_advisory_lock(...)` deploy lock), call `connection.commit()` right after it "
+    "(a session-level advisory lock survives the commit). Then "
+    "`with context.begin_transaction():` owns the transaction. Nothing was changed by this "
+    "revision's autocommit block; what ran before it in this run was not committed."
+)
+
+
+def refuse_foreign_transaction(context: MigrationContext) -> None:
+    """Alembic's ``autocommit_block`` asserts it owns the transaction; say what to change."""
+    if context.as_sql or context.connection is None:
+        return
+    if getattr(context, _OFFLINE_BLOCK_DEPTH, 0):
+        raise TransactionOwnershipError(
+            "autocommit_block() blocks cannot nest: the outer one already runs outside a "
+            "transaction. Remove the inner `with op.get_context().autocommit_block():` and "
+            "keep its statements in the outer block. Nothing was changed by the inner block."
+        )
+    if context.connection.in_transaction() and getattr(context, "_transaction", None) is None:
+        raise TransactionOwnershipError(FOREIGN_TRANSACTION)
+
 
 def _count_autocommit_blocks() -> None:
-    """Let offline runs know when they are inside the revision's own ``autocommit_block``.
+    """Let offline runs know when they are inside the revision's own ``autocommit_block``,
+    and refuse, with the env.py change to make, the blocks Alembic would only assert on.
 
     Online, the connection says whether it is in autocommit mode; offline there is no
     connection, and a second ``COMMIT``/``BEGIN`` pair inside the block would leave a stray
@@ -106,14 +134,20 @@ def _count_autocommit_blocks() -> None:
         return
 
     @contextmanager
+    def stamped_block(context: MigrationContext) -> Iterator[None]:
+        with stamped_before_commit(context), original(context):
+            yield
+
+    @contextmanager
     def autocommit_block(self: MigrationContext) -> Iterator[None]:
+        refuse_foreign_transaction(self)
         state = run_state.of(self)
         # Whatever the revision changed so far is committed now: errors must say so.
         conn = self.connection
         if state is not None and conn is not None and state.revision_wrote(conn):
             state.committed_earlier_statements = True
         setattr(self, _OFFLINE_BLOCK_DEPTH, getattr(self, _OFFLINE_BLOCK_DEPTH, 0) + 1)
-        block = original(self)
+        block = stamped_block(self)
         block.__enter__()
         try:
             yield

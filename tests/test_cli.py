@@ -96,7 +96,7 @@ def test_check_counts_duplicates_with_null_and_partial_semantics(
     assert "duplicates: none; the build can succeed" in partial
     whole = out.split("r3  op.create_index:")[1]
     assert "2 duplicate key groups (4 rows)" in whole
-    assert "3 of 4 unique builds would fail on duplicate keys" in out
+    assert "3 of 4 unique index builds would fail on duplicate keys" in out
     # Read-only: nothing was created, not even Alembic's version table.
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT to_regclass('alembic_version')")).scalar() is None
@@ -122,7 +122,7 @@ def test_check_follows_the_range_and_a_preceding_dedupe(
     result = tool(project, "check")
 
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Pending revisions r1 -> heads: 2; unique builds: 1." in result.stdout
+    assert "Pending revisions r1 -> heads: 2; unique indexes to build: 1;" in result.stdout
     assert "2 duplicate key groups (5 rows); removed first: revision r2 deduplicates" in (
         result.stdout
     )
