@@ -56,11 +56,13 @@ def lint_revisions(revisions: Iterable[Script], settings: LintSettings) -> LintR
         path = revision.path
         source = SourceMap.read(Path(path).read_text())
         module = revision.module
+        created_here: set[tuple[str | None, str]] = set()
         for name in ("upgrade", "downgrade"):
             function = getattr(module, name, None)
             if function is None:
                 continue
-            state = WalkState(created=set(created) if name == "upgrade" else set())
+            # A downgrade undoes its own revision: the tables its upgrade created go anyway.
+            state = WalkState(created=set(created) if name == "upgrade" else created_here)
             recording = record(path, name, function)
             hits = [
                 (item.line, rule, message, _fixable(rule, item))
@@ -70,6 +72,7 @@ def lint_revisions(revisions: Iterable[Script], settings: LintSettings) -> LintR
                 line, reason = recording.stopped
                 hits.append((line, NOT_READ, f"{name}() stopped at this line: {reason}", False))
             if name == "upgrade":
+                created_here = state.created - created
                 created = state.created
             for line, rule, message, fixable in hits:
                 if not settings.runs(rule) or source.is_suppressed(rule, line):

@@ -20,6 +20,7 @@ from typing import Any, Callable
 
 import alembic.op
 from alembic.operations import MigrateOperation, Operations
+from alembic.operations import ops as alembic_ops
 from alembic.operations.base import BatchOperations
 from alembic.runtime.migration import MigrationContext
 
@@ -59,9 +60,30 @@ def _line_in(path: str, frame: FrameType | None) -> int:
     return 0
 
 
+class _StatementBuffer(io.StringIO):
+    """Where offline SQL goes: SQL a revision runs on ``op.get_bind()`` is recorded as well."""
+
+    def __init__(self, on_statement: Callable[[str], None]) -> None:
+        super().__init__()
+        self.on_statement = on_statement
+
+    def write(self, text: str) -> int:
+        statement = text.strip()
+        if statement and statement.upper() not in _OWN_STATEMENTS:
+            self.on_statement(statement)
+        return super().write(text)
+
+
+# What Alembic's offline autocommit_block() writes around the block.
+_OWN_STATEMENTS = {"COMMIT;", "BEGIN;"}
+
+
 @contextmanager
 def _recorder(path: str, recording: Recording) -> Iterator[None]:
-    context = offline_context()
+    def record_statement(statement: str) -> None:
+        record(alembic_ops.ExecuteSQLOp(statement))
+
+    context = offline_context(_StatementBuffer(record_statement))
     operations = Operations(context)
 
     def record(operation: MigrateOperation, batch: bool = False) -> Any:
