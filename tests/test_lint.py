@@ -181,7 +181,8 @@ def test_text_output_says_where_why_and_what_instead(
     code, out, _err = lint(lint_project, "r1:r2", capsys=capsys)
     assert code == 1
     assert (
-        f"project/migrations/versions/r2.py:{UQ_AD_DAY_LINE}:5: ASU001 [unique-constraint-locks-table] "
+        f"project/migrations/versions/r2.py:{UQ_AD_DAY_LINE}:5: "
+        "ASU001 [unique-constraint-locks-table] "
         "create_unique_constraint('uq_ad_day') on the existing table ad_counter"
     ) in out
     assert "    why: ALTER TABLE ... ADD CONSTRAINT ... UNIQUE builds the unique index" in out
@@ -196,7 +197,8 @@ def test_github_format_annotates_the_line(
     assert code == 1
     first = out.splitlines()[0]
     assert first.startswith(
-        f"::error file=project/migrations/versions/r2.py,line={UQ_AD_DAY_LINE},col=5,title=ASU001 unique-constraint-locks-table::"
+        f"::error file=project/migrations/versions/r2.py,line={UQ_AD_DAY_LINE},col=5,"
+        "title=ASU001 unique-constraint-locks-table::"
         "create_unique_constraint('uq_ad_day') on the existing table ad_counter%0A"
     ), first
 
