@@ -153,6 +153,8 @@ def _add_column(operation: alembic_ops.AddColumnOp, state: WalkState) -> list[Hi
 def _drop_constraint(operation: alembic_ops.DropConstraintOp, state: WalkState) -> list[Hit]:
     if operation.constraint_type != "unique" or state.lock_bounded:
         return []
+    if state.is_new(operation.table_name, operation.schema):
+        return []
     table = _table(operation.table_name, operation.schema)
     return [
         (

@@ -42,8 +42,16 @@ def _shown_path(path: str) -> str:
 
 
 def _fixable(rule: Rule, item: RecordedOp) -> bool:
+    """What ``--fix`` can rewrite without guessing: a named op, no Alembic-only options."""
     kind = _FIXABLE.get(rule.id)
-    return kind is not None and isinstance(item.operation, kind) and not item.batch
+    operation = item.operation
+    if kind is None or not isinstance(operation, kind) or item.batch:
+        return False
+    if isinstance(operation, alembic_ops.CreateUniqueConstraintOp):
+        return operation.constraint_name is not None
+    return getattr(operation, "if_not_exists", None) is None and (
+        getattr(operation, "if_exists", None) is None
+    )
 
 
 def lint_revisions(revisions: Iterable[Script], settings: LintSettings) -> LintResult:
@@ -56,13 +64,13 @@ def lint_revisions(revisions: Iterable[Script], settings: LintSettings) -> LintR
         path = revision.path
         source = SourceMap.read(Path(path).read_text())
         module = revision.module
-        created_here: set[tuple[str | None, str]] = set()
         for name in ("upgrade", "downgrade"):
             function = getattr(module, name, None)
             if function is None:
                 continue
-            # A downgrade undoes its own revision: the tables its upgrade created go anyway.
-            state = WalkState(created=set(created) if name == "upgrade" else created_here)
+            # Tables new to the range are new to its downgrades too (those of this revision's
+            # upgrade among them: the downgrade drops them anyway).
+            state = WalkState(created=set(created))
             recording = record(path, name, function)
             hits = [
                 (item.line, rule, message, _fixable(rule, item))
@@ -72,7 +80,6 @@ def lint_revisions(revisions: Iterable[Script], settings: LintSettings) -> LintR
                 line, reason = recording.stopped
                 hits.append((line, NOT_READ, f"{name}() stopped at this line: {reason}", False))
             if name == "upgrade":
-                created_here = state.created - created
                 created = state.created
             for line, rule, message, fixable in hits:
                 if not settings.runs(rule) or source.is_suppressed(rule, line):

@@ -149,9 +149,8 @@ class _Fixer(cst.CSTTransformer):
                 self.columns[key] = positional[2].value
         if method in _NEEDS_BLOCK and not self._block_depth:
             self._wrap_next[-1] = True
-        args = [arg for arg in updated.args if not _is_alembic_only(arg, method)]
         return updated.with_changes(
-            func=updated.func.with_changes(attr=cst.Name(_PLAIN_TO_SAFE[method])), args=args
+            func=updated.func.with_changes(attr=cst.Name(_PLAIN_TO_SAFE[method]))
         )
 
 
@@ -161,16 +160,6 @@ def _is_autocommit_block(node: cst.With) -> bool:
         and isinstance(item.item.func, cst.Attribute)
         and item.item.func.attr.value == "autocommit_block"
         for item in node.items
-    )
-
-
-def _is_alembic_only(arg: cst.Arg, method: str) -> bool:
-    """``unique=False`` is the safe op's default; dropping it keeps the call short."""
-    return (
-        method == "create_index"
-        and arg.keyword is not None
-        and arg.keyword.value == "unique"
-        and _code(arg.value) == "False"
     )
 
 

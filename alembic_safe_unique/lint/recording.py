@@ -81,21 +81,21 @@ _OWN_STATEMENTS = {"COMMIT;", "BEGIN;"}
 @contextmanager
 def _recorder(path: str, recording: Recording) -> Iterator[None]:
     def record_statement(statement: str) -> None:
-        record(alembic_ops.ExecuteSQLOp(statement))
+        record_op(alembic_ops.ExecuteSQLOp(statement))
 
     context = offline_context(_StatementBuffer(record_statement))
     operations = Operations(context)
 
-    def record(operation: MigrateOperation, batch: bool = False) -> Any:
+    def record_op(operation: MigrateOperation, batch: bool = False) -> Any:
         line = _line_in(path, sys._getframe(1))
         in_block = bool(getattr(context, _OFFLINE_BLOCK_DEPTH, 0))
         recording.ops.append(RecordedOp(operation, line, in_block, batch))
         return None
 
     def record_batch(_self: BatchOperations, operation: MigrateOperation) -> Any:
-        return record(operation, batch=True)
+        return record_op(operation, batch=True)
 
-    operations.invoke = record  # type: ignore[method-assign]
+    operations.invoke = record_op  # type: ignore[method-assign]
     previous_batch_invoke = BatchOperations.invoke
     previous: Operations | None = getattr(alembic.op, "_proxy", None)
     BatchOperations.invoke = record_batch  # type: ignore[method-assign,assignment]
