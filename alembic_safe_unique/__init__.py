@@ -6,7 +6,7 @@ with Alembic, and their autogenerate renderers; ``rewriter`` is the autogenerate
 
 from __future__ import annotations
 
-from . import render, toimpl  # noqa: F401  (registration happens on import)
+from . import guard, render, toimpl  # noqa: F401  (registration happens on import)
 from .config import Settings, configure, current_settings
 from .dedupe_ops import DeduplicateRowsOp, DeduplicationReport
 from .errors import (
@@ -20,9 +20,11 @@ from .errors import (
     SafeUniqueError,
     TableNotFoundError,
     TransactionOwnershipError,
+    UnsafeOperationError,
     UnsafeShapeError,
     UnsupportedServerError,
 )
+from .guard import assume_safe
 from .index_ops import CreateIndexConcurrentlyOp, DropIndexConcurrentlyOp
 from .ops import (
     AttachUniqueConstraintOp,
@@ -32,6 +34,8 @@ from .ops import (
 from .replace_ops import DropUniqueConstraintOp, ReplaceUniqueConstraintOp
 from .rewriter import RevisionMessages, SafeUniqueRewriter, rewriter
 from .timeout_ops import SetLocalTimeoutsOp
+
+guard.install()  # the run-time guard on plain Alembic ops (configure(unsafe_ops=...))
 
 __version__ = "0.1.0"
 
@@ -59,8 +63,10 @@ __all__ = [
     "Settings",
     "TableNotFoundError",
     "TransactionOwnershipError",
+    "UnsafeOperationError",
     "UnsafeShapeError",
     "UnsupportedServerError",
+    "assume_safe",
     "configure",
     "current_settings",
     "rewriter",

@@ -17,6 +17,11 @@ class Settings:
     backoff (``retry_base_delay_s`` doubling up to ``retry_max_delay_s``) and full jitter.
     ``progress`` is ``"auto"`` (a bar on a terminal, log lines otherwise), ``"bar"``, ``"log"``
     or ``"off"``; log lines come on each phase change and every ``progress_interval_s``.
+    ``unsafe_ops`` is what the run-time guard does when a plain ``op.create_unique_constraint``
+    / ``op.create_index`` / ``op.add_column(unique=True)`` is about to lock a table holding
+    more than ``unsafe_ops_min_rows`` rows (estimated from the catalog): ``"warn"`` (log and
+    run it), ``"refuse"`` (raise before touching anything), ``"rewrite"`` (run the concurrent
+    path instead, when nothing else of the revision would be committed with it) or ``"off"``.
     """
 
     lock_timeout_ms: int = 1000
@@ -28,6 +33,8 @@ class Settings:
     client_check_interval_ms: int = 1000
     progress: str = "auto"
     progress_interval_s: float = 10.0
+    unsafe_ops: str = "warn"
+    unsafe_ops_min_rows: int = 100_000
 
     def __post_init__(self) -> None:
         if self.lock_timeout_ms <= 0:
@@ -40,6 +47,10 @@ class Settings:
             raise ValueError("progress_interval_s must be a positive number of seconds")
         if self.retry_base_delay_s < 0 or self.retry_max_delay_s < 0:
             raise ValueError("retry delays cannot be negative")
+        if self.unsafe_ops not in ("warn", "refuse", "rewrite", "off"):
+            raise ValueError("unsafe_ops must be 'warn', 'refuse', 'rewrite' or 'off'")
+        if self.unsafe_ops_min_rows < 0:
+            raise ValueError("unsafe_ops_min_rows cannot be negative")
 
 
 _current = Settings()

@@ -53,3 +53,7 @@ class PartitionKeyError(SafeUniqueError, ValueError):
 
 class PartitionedTableError(SafeUniqueError):
     """An operation this package cannot yet run safely on a partitioned table."""
+
+
+class UnsafeOperationError(SafeUniqueError):
+    """The run-time guard stopped a plain op that would lock a large table (``unsafe_ops``)."""
