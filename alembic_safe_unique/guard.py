@@ -71,6 +71,11 @@ def assume_safe(reason: str) -> Iterator[None]:
         _accepted.reset(token)
 
 
+def accepted_reason() -> str | None:
+    """The reason given to the innermost ``assume_safe`` in force, if any."""
+    return _accepted.get()
+
+
 @dataclass(frozen=True)
 class _Target:
     """What a plain op would lock and build, and the call that would not."""
@@ -233,7 +238,7 @@ def _check(operations: Operations, operation: Any, original: Implementation) -> 
     target = _target(operation)
     if target is None:
         return original(operations, operation)
-    reason = _accepted.get()
+    reason = accepted_reason()
     if reason is not None:
         log.info("%s runs as written (assume_safe: %s).", target.call, reason)
         return original(operations, operation)

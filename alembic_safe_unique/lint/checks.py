@@ -31,8 +31,10 @@ def check_ops(recorded: list[RecordedOp], state: WalkState) -> Iterator[tuple[Re
     """Every rule hit, with the recorded operation that caused it."""
     for item in recorded:
         state.enter(item.in_autocommit_block)
-        for hit in _check(item.operation, state):
-            yield item, hit
+        hits = _check(item.operation, state)  # always: it also tracks tables and timeouts
+        if item.accepted is None:
+            for hit in hits:
+                yield item, hit
 
 
 def _table(table_name: str | None, schema: str | None) -> str:
@@ -85,7 +87,7 @@ def _create_unique_constraint(
 
 
 def _create_index(operation: alembic_ops.CreateIndexOp, state: WalkState) -> list[Hit]:
-    kind = "unique index" if operation.unique else "index"
+    kind = "a unique index" if operation.unique else "an index"
     if operation.kw.get("postgresql_concurrently"):
         if state.in_autocommit_block:
             return []
@@ -102,7 +104,7 @@ def _create_index(operation: alembic_ops.CreateIndexOp, state: WalkState) -> lis
     return [
         (
             INDEX_NOT_CONCURRENT,
-            f"create_index({operation.index_name!r}) builds a {kind} on the existing table "
+            f"create_index({operation.index_name!r}) builds {kind} on the existing table "
             f"{table} without CONCURRENTLY",
         )
     ]

@@ -24,6 +24,7 @@ from alembic.operations import ops as alembic_ops
 from alembic.operations.base import BatchOperations
 from alembic.runtime.migration import MigrationContext
 
+from ..guard import accepted_reason
 from ..session import _OFFLINE_BLOCK_DEPTH
 
 
@@ -33,6 +34,8 @@ class RecordedOp:
     line: int
     in_autocommit_block: bool
     batch: bool = False
+    accepted: str | None = None
+    """The reason of an enclosing ``assume_safe(...)``: the author accepted this op's lock."""
 
 
 @dataclass
@@ -89,7 +92,7 @@ def _recorder(path: str, recording: Recording) -> Iterator[None]:
     def record_op(operation: MigrateOperation, batch: bool = False) -> Any:
         line = _line_in(path, sys._getframe(1))
         in_block = bool(getattr(context, _OFFLINE_BLOCK_DEPTH, 0))
-        recording.ops.append(RecordedOp(operation, line, in_block, batch))
+        recording.ops.append(RecordedOp(operation, line, in_block, batch, accepted_reason()))
         return None
 
     def record_batch(_self: BatchOperations, operation: MigrateOperation) -> Any:
