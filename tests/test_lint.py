@@ -333,3 +333,15 @@ def test_revisions_the_rewriter_autogenerates_are_clean(
     out = capsys.readouterr().out
     assert code == 0, out
     assert out.strip() == f"0 findings in {len(written) + 1} revisions."
+
+
+def test_a_revision_that_cannot_be_imported_is_a_usage_error_saying_so(
+    lint_project: AlembicProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (lint_project.versions / "broken.py").write_text("import myapp_models_not_installed\n")
+    code, _out, err = lint(lint_project, capsys=capsys)
+    assert code == 2
+    assert (
+        "Alembic could not load the revision files: ModuleNotFoundError: No module named "
+        "'myapp_models_not_installed'. Lint imports them as `alembic history` does"
+    ) in err

@@ -10,6 +10,7 @@ from typing import Any
 
 from alembic.config import Config
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError as AlembicCommandError
 
 from ..errors import SafeUniqueError
 from . import output, revisions, settings
@@ -53,6 +54,14 @@ def _split(values: list[str] | None) -> list[str]:
     return [part for value in values or [] for part in value.replace(",", " ").split()]
 
 
+def _scripts(ini: Path, section: str) -> ScriptDirectory:
+    """The project's revision directory, as ``alembic`` reads it from the ini file."""
+    try:
+        return ScriptDirectory.from_config(Config(str(ini), ini_section=section))
+    except AlembicCommandError as error:  # no script_location, no such folder
+        raise LintUsageError(f"{ini}: {error}") from error
+
+
 def run_lint(args: argparse.Namespace) -> int:
     ini = Path(args.config or os.environ.get("ALEMBIC_CONFIG", "alembic.ini"))
     if not ini.is_file():
@@ -62,16 +71,21 @@ def run_lint(args: argparse.Namespace) -> int:
     chosen = settings.load(
         ini, select=_split(args.select), ignore=_split(args.ignore), since=args.since
     )
-    script = ScriptDirectory.from_config(Config(str(ini), ini_section=args.name))
-    selected = revisions.select(script, args.targets, chosen.since)
-    result = lint_revisions(selected, chosen)
+    result = lint_revisions(
+        revisions.select(_scripts(ini, args.name), args.targets, chosen.since), chosen
+    )
     if args.fix:
-        from .fix import fix_findings  # libcst is only needed here
-
+        try:
+            from .fix import fix_findings  # libcst is only needed here
+        except ImportError as error:
+            raise LintUsageError(
+                f"lint --fix needs libcst ({error}): pip install 'alembic-safe-unique[lint]'"
+            ) from error
         for path, count in fix_findings(result.findings).items():
             print(f"Fixed {count} finding{'s' * (count != 1)} in {path}", file=sys.stderr)
-        script = ScriptDirectory.from_config(Config(str(ini), ini_section=args.name))
-        result = lint_revisions(revisions.select(script, args.targets, chosen.since), chosen)
+        # Read the files again: the rewritten revisions are new modules.
+        scripts = _scripts(ini, args.name)
+        result = lint_revisions(revisions.select(scripts, args.targets, chosen.since), chosen)
     rendered = output.FORMATS[args.format](result)
     if rendered:
         print(rendered)

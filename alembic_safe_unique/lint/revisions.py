@@ -23,6 +23,11 @@ def _in_upgrade_order(script: ScriptDirectory, upper: str, lower: str) -> list[S
             f"Alembic cannot resolve {lower}:{upper} ({error}); name revisions that exist "
             "(see `alembic history`)."
         ) from error
+    except Exception as error:  # a revision file that fails to import (they load lazily)
+        raise RevisionSelectionError(
+            f"Alembic could not load the revision files: {type(error).__name__}: {error}. "
+            "Lint imports them as `alembic history` does; make that work first."
+        ) from error
     found.reverse()
     return found
 
