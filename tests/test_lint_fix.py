@@ -59,7 +59,6 @@ FIXED_UPGRADE = """def upgrade():
     )
     with op.get_context().autocommit_block():
         op.create_index_concurrently("ix_hits", "ad counter", ["hits"], unique=False)
-    with op.get_context().autocommit_block():
         op.create_index_concurrently(
             op.f("uq_code"),
             "ad counter",
@@ -72,7 +71,6 @@ FIXED_UPGRADE = """def upgrade():
 FIXED_DOWNGRADE = """def downgrade():
     with op.get_context().autocommit_block():
         op.drop_index_concurrently(op.f("uq_code"), table_name="ad counter")
-    with op.get_context().autocommit_block():
         op.drop_index_concurrently("ix_hits", table_name="ad counter")  # plain drop
     op.drop_unique_constraint("uq_ad_day", "ad counter", ["ad_id", "day"])
 """

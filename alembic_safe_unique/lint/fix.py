@@ -106,6 +106,8 @@ class _Fixer(cst.CSTTransformer):
         self._statement_lines: list[tuple[int, int]] = []
         self._wrap_next: list[bool] = []
         self._block_depth = 0
+        self._new_blocks: set[int] = set()
+        """ids of the autocommit blocks this fixer wrote (their statements may be merged)."""
 
     def visit_With(self, node: cst.With) -> None:
         self._block_depth += _is_autocommit_block(node)
@@ -129,7 +131,36 @@ class _Fixer(cst.CSTTransformer):
         template = cst.parse_statement(_AUTOCOMMIT_BLOCK)
         assert isinstance(template, cst.With)
         body = template.body.with_changes(body=[updated.with_changes(leading_lines=[])])
-        return template.with_changes(body=body, leading_lines=updated.leading_lines)
+        block = template.with_changes(body=body, leading_lines=updated.leading_lines)
+        self._new_blocks.add(id(block))
+        return block
+
+    def leave_IndentedBlock(
+        self, original: cst.IndentedBlock, updated: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        """Statements wrapped one after the other share one block, as autogenerate writes."""
+        merged: list[cst.BaseStatement] = []
+        for statement in updated.body:
+            previous = merged[-1] if merged else None
+            if (
+                isinstance(previous, cst.With)
+                and isinstance(statement, cst.With)
+                and id(previous) in self._new_blocks
+                and id(statement) in self._new_blocks
+                and not statement.leading_lines
+            ):
+                assert isinstance(previous.body, cst.IndentedBlock)
+                assert isinstance(statement.body, cst.IndentedBlock)
+                joined = previous.with_changes(
+                    body=previous.body.with_changes(
+                        body=[*previous.body.body, *statement.body.body]
+                    )
+                )
+                self._new_blocks.add(id(joined))
+                merged[-1] = joined
+                continue
+            merged.append(statement)
+        return updated.with_changes(body=merged)
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         method = _op_method(updated)
