@@ -56,6 +56,7 @@ op.execute("SET LOCAL lock_timeout = '1s'")
 op.execute("ALTER TABLE ad_counter DROP CONSTRAINT uq_y")
 op.execute("ALTER TABLE ad_counter ADD CONSTRAINT uq_z UNIQUE USING INDEX uq_z")
 op.execute("CREATE INDEX ix_campaign ON campaign (id)")  # campaign is new in this range
+op.execute("ALTER TABLE campaign DROP CONSTRAINT campaign_slug_key, ADD UNIQUE (id)")
 with op.get_context().autocommit_block():
     op.execute("DROP INDEX ix_y")  # ASU004
     op.execute("ALTER TABLE ad_counter DROP CONSTRAINT uq_w")  # ASU006: the SET LOCAL is gone

@@ -100,9 +100,7 @@ def _create_index(statement: Any, state: WalkState) -> list[Hit]:
     return [
         (
             INDEX_NOT_CONCURRENT,
-            f"{kind} {statement.idxname or ''} on {_name(table)} without CONCURRENTLY".replace(
-                "  ", " "
-            ),
+            _words(kind, statement.idxname, "on", _name(table), "without CONCURRENTLY"),
         )
     ]
 
@@ -132,8 +130,9 @@ def _alter_table(statement: Any, state: WalkState) -> list[Hit]:
             hits.append(
                 (
                     UNIQUE_CONSTRAINT,
-                    f"ALTER TABLE {_name(table)} ADD CONSTRAINT "
-                    f"{definition.conname or ''} UNIQUE (raw SQL)".replace("  ", " "),
+                    _words(
+                        "ALTER TABLE", _name(table), "ADD CONSTRAINT", definition.conname, "UNIQUE"
+                    ),
                 )
             )
         elif command.subtype == enums.AlterTableType.AT_AddColumn:
@@ -143,11 +142,14 @@ def _alter_table(statement: Any, state: WalkState) -> list[Hit]:
                 hits.append(
                     (
                         UNIQUE_COLUMN,
-                        f"ALTER TABLE {_name(table)} ADD COLUMN "
-                        f"{definition.colname} ... UNIQUE (raw SQL)",
+                        f"ALTER TABLE {_name(table)} ADD COLUMN {definition.colname} ... UNIQUE",
                     )
                 )
-        elif command.subtype == enums.AlterTableType.AT_DropConstraint and not state.lock_bounded:
+        elif (
+            command.subtype == enums.AlterTableType.AT_DropConstraint
+            and not state.lock_bounded
+            and table not in state.created
+        ):
             hits.append(
                 (
                     UNBOUNDED_DROP_CONSTRAINT,
@@ -156,6 +158,10 @@ def _alter_table(statement: Any, state: WalkState) -> list[Hit]:
                 )
             )
     return hits
+
+
+def _words(*parts: str | None) -> str:
+    return " ".join(part for part in parts if part)
 
 
 def _builds_unique(constraint: Any) -> bool:
