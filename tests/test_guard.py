@@ -204,3 +204,45 @@ def test_offline_sql_is_written_without_touching_a_database(guarded: AlembicProj
     assert result.returncode == 0, result.stderr
     assert PLAIN_ALTER + ";" in result.stdout
     assert "reltuples" not in result.stdout and "txid" not in result.stdout
+
+
+def test_batch_ops_are_guarded_and_not_rewritten(
+    guarded: AlembicProject, engine: sa.Engine
+) -> None:
+    body = """
+    with op.batch_alter_table("ad counter") as batch_op:
+        batch_op.create_unique_constraint("uq_ad_day", ["ad_id", "day"])
+    """
+    result = upgrade(guarded, "unsafe_ops='rewrite', unsafe_ops_min_rows=1000", body)
+    assert result.returncode != 0
+    assert (
+        "unsafe_ops='rewrite' cannot replace it: it runs inside batch_alter_table(), which "
+        "applies its ops together."
+    ) in result.stderr
+    assert guarded.current(engine) == "g1"
+
+
+def test_a_partitioned_table_is_sized_by_its_partitions(
+    guarded: AlembicProject, engine: sa.Engine
+) -> None:
+    with engine.begin() as conn:
+        for statement in (
+            "CREATE TABLE measurement (sensor_id int, taken_on date) PARTITION BY RANGE (taken_on)",
+            "CREATE TABLE measurement_2025 PARTITION OF measurement "
+            "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')",
+            "CREATE TABLE measurement_2026 PARTITION OF measurement "
+            "FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+            "INSERT INTO measurement SELECT g, date '2025-07-01' + g % 360 "
+            "FROM generate_series(1, 6000) g",
+            "ANALYZE measurement_2025",
+            "ANALYZE measurement_2026",
+        ):
+            conn.execute(sa.text(statement))
+    body = 'op.create_index("ix_measurement_sensor", "measurement", ["sensor_id"])'
+    result = upgrade(guarded, "unsafe_ops='refuse', unsafe_ops_min_rows=5000", body)
+    assert result.returncode != 0
+    assert (
+        "op.create_index('ix_measurement_sensor') (index) on measurement (about 6,000 rows "
+        "(pg_class.reltuples), above unsafe_ops_min_rows=5,000) builds while holding a lock that "
+        "stops writes for the whole build."
+    ) in result.stderr
