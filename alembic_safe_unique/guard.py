@@ -297,8 +297,8 @@ def install() -> None:
         original = Operations._to_impl.dispatch(op_class)
         if getattr(original, "_alembic_safe_unique_guard", False):
             continue
-        register = Operations.implementation_for
+        guarded = _guarded(original)
         try:
-            register(op_class, replace=True)(_guarded(original))
-        except TypeError:  # Alembic < 1.17.2: no `replace`, and a second entry overwrites
-            register(op_class)(_guarded(original))
+            Operations.implementation_for(op_class, replace=True)(guarded)
+        except TypeError:  # Alembic < 1.17.2 has no `replace` and asserts on a second entry
+            Operations._to_impl._registry[(op_class, "default")] = guarded
