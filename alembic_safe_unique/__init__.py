@@ -6,7 +6,7 @@ with Alembic, and their autogenerate renderers; ``rewriter`` is the autogenerate
 
 from __future__ import annotations
 
-from . import render, run_state, toimpl  # noqa: F401  (registration happens on import)
+from . import guard, render, run_state, toimpl  # noqa: F401  (registration happens on import)
 from .config import Settings, configure, current_settings
 from .dedupe_ops import DeduplicateRowsOp, DeduplicationReport
 from .errors import (
@@ -28,10 +28,12 @@ from .errors import (
     TableNotFoundError,
     TransactionOwnershipError,
     UncommittedChangesError,
+    UnsafeOperationError,
     UnsafeShapeError,
     UnsupportedServerError,
     WaitTimeoutError,
 )
+from .guard import assume_safe
 from .index_ops import CreateIndexConcurrentlyOp, DropIndexConcurrentlyOp
 from .migration_lock import migration_lock
 from .ops import (
@@ -42,6 +44,8 @@ from .ops import (
 from .replace_ops import DropUniqueConstraintOp, ReplaceUniqueConstraintOp
 from .rewriter import RevisionMessages, SafeUniqueRewriter, rewriter
 from .timeout_ops import SetLocalTimeoutsOp
+
+guard.install()  # the run-time guard on plain Alembic ops (configure(unsafe_ops=...))
 
 __version__ = "0.1.0"
 
@@ -79,9 +83,11 @@ __all__ = [
     "TableNotFoundError",
     "TransactionOwnershipError",
     "UncommittedChangesError",
+    "UnsafeOperationError",
     "UnsafeShapeError",
     "UnsupportedServerError",
     "WaitTimeoutError",
+    "assume_safe",
     "configure",
     "current_settings",
     "migration_lock",

@@ -22,6 +22,7 @@ from alembic.script import Script, ScriptDirectory
 from . import dedupe_revision, doctor, preflight
 from .config import current_settings
 from .errors import SafeUniqueError
+from .lint.command import add_parser as add_lint_parser
 from .pending import plan
 from .report import print_check, print_invalid_indexes
 
@@ -210,6 +211,8 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--url", help="use this PostgreSQL server instead of an embedded one")
     demo.add_argument("--keep", action="store_true", help="keep the throwaway project")
     demo.set_defaults(handler=run_demo)
+
+    add_lint_parser(commands)
     return main
 
 

@@ -24,6 +24,11 @@ class Settings:
     ``commit_earlier_changes`` lets an operation that must leave the transaction commit what
     the same revision changed before it (refused by default: a failure after that commit
     would leave half a revision applied and unstamped).
+    ``unsafe_ops`` is what the run-time guard does when a plain ``op.create_unique_constraint``
+    / ``op.create_index`` / ``op.add_column(unique=True)`` is about to lock a table holding
+    more than ``unsafe_ops_min_rows`` rows (estimated from the catalog): ``"warn"`` (log and
+    run it), ``"refuse"`` (raise before touching anything), ``"rewrite"`` (run the concurrent
+    path instead, when nothing else of the revision would be committed with it) or ``"off"``.
     """
 
     lock_timeout_ms: int = 1000
@@ -37,6 +42,8 @@ class Settings:
     progress_interval_s: float = 10.0
     commit_earlier_changes: bool = False
     wait_timeout_s: float | None = None
+    unsafe_ops: str = "warn"
+    unsafe_ops_min_rows: int = 100_000
 
     def __post_init__(self) -> None:
         if self.lock_timeout_ms <= 0:
@@ -51,6 +58,10 @@ class Settings:
             raise InvalidArgumentError("wait_timeout_s must be a positive number of seconds")
         if self.retry_base_delay_s < 0 or self.retry_max_delay_s < 0:
             raise InvalidArgumentError("retry delays cannot be negative")
+        if self.unsafe_ops not in ("warn", "refuse", "rewrite", "off"):
+            raise InvalidArgumentError("unsafe_ops must be 'warn', 'refuse', 'rewrite' or 'off'")
+        if self.unsafe_ops_min_rows < 0:
+            raise InvalidArgumentError("unsafe_ops_min_rows cannot be negative")
 
 
 _current = Settings()

@@ -89,3 +89,7 @@ class BuildInterruptedError(SafeUniqueError):
 
 class UncommittedChangesError(SafeUniqueError):
     """The revision changed the schema before an operation that must commit to run."""
+
+
+class UnsafeOperationError(SafeUniqueError):
+    """The run-time guard stopped a plain op that would lock a large table (``unsafe_ops``)."""

@@ -1,0 +1,97 @@
+"""``alembic-safe-unique lint``: the subcommand's arguments and what it runs."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError as AlembicCommandError
+
+from ..errors import SafeUniqueError
+from . import output, revisions, settings
+from .engine import lint_revisions
+from .sql import parser_available
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+
+
+class LintUsageError(SafeUniqueError):
+    """The project or the arguments cannot be linted as given."""
+
+
+def add_parser(commands: Any) -> None:
+    """Register ``lint`` on the console script's subcommands."""
+    lint = commands.add_parser(
+        "lint",
+        help="find revisions that lock tables while building unique constraints or indexes",
+        description="Read the revision files (no database needed) and report, with file:line, "
+        "each operation that would lock a table that already exists, why, and the safe "
+        "replacement. Exit status 1 when something is found.",
+    )
+    lint.add_argument(
+        "targets",
+        nargs="*",
+        metavar="range-or-files",
+        help="revisions 'lower:upper', or revision files (default: every revision)",
+    )
+    lint.add_argument("--since", help="lint only the revisions after this one")
+    lint.add_argument("--format", choices=sorted(output.FORMATS), default="text")
+    lint.add_argument("--select", action="append", help="only these rules (id or name)")
+    lint.add_argument("--ignore", action="append", help="skip these rules (id or name)")
+    lint.add_argument(
+        "--fix", action="store_true", help="rewrite what can be rewritten safely, then re-lint"
+    )
+    lint.set_defaults(handler=run_lint)
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [part for value in values or [] for part in value.replace(",", " ").split()]
+
+
+def _scripts(ini: Path, section: str) -> ScriptDirectory:
+    """The project's revision directory, as ``alembic`` reads it from the ini file."""
+    try:
+        return ScriptDirectory.from_config(Config(str(ini), ini_section=section))
+    except AlembicCommandError as error:  # no script_location, no such folder
+        raise LintUsageError(f"{ini}: {error}") from error
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    ini = Path(args.config or os.environ.get("ALEMBIC_CONFIG", "alembic.ini"))
+    if not ini.is_file():
+        raise LintUsageError(
+            f"No Alembic configuration at {str(ini)!r}; point -c at your alembic.ini."
+        )
+    chosen = settings.load(
+        ini, select=_split(args.select), ignore=_split(args.ignore), since=args.since
+    )
+    result = lint_revisions(
+        revisions.select(_scripts(ini, args.name), args.targets, chosen.since), chosen
+    )
+    if args.fix:
+        try:
+            from .fix import fix_findings  # libcst is only needed here
+        except ImportError as error:
+            raise LintUsageError(
+                f"lint --fix needs libcst ({error}): pip install 'alembic-safe-unique[lint]'"
+            ) from error
+        for path, count in fix_findings(result.findings).items():
+            print(f"Fixed {count} finding{'s' * (count != 1)} in {path}", file=sys.stderr)
+        # Read the files again: the rewritten revisions are new modules.
+        scripts = _scripts(ini, args.name)
+        result = lint_revisions(revisions.select(scripts, args.targets, chosen.since), chosen)
+    rendered = output.FORMATS[args.format](result)
+    if rendered:
+        print(rendered)
+    if not parser_available() and args.format == "text":
+        print(
+            "Raw SQL was not analysed: pip install 'alembic-safe-unique[lint]' for the parser.",
+            file=sys.stderr,
+        )
+    return EXIT_FINDINGS if result.blocking else EXIT_CLEAN

@@ -1,0 +1,138 @@
+"""Run a revision's ``upgrade()``/``downgrade()`` against a recorder, keeping where each op was.
+
+Alembic sends every ``op.*`` (and ``batch_op.*``) call through ``Operations.invoke``; the
+recorder keeps the operation, the line of the revision file that asked for it (found on the
+call stack, so loops and helper functions point at the right line) and whether it ran inside
+``autocommit_block()``. Nothing reaches a database: the context is offline, like ``--sql``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from types import FrameType
+from typing import Any, Callable
+
+import alembic.op
+from alembic.operations import MigrateOperation, Operations
+from alembic.operations import ops as alembic_ops
+from alembic.operations.base import BatchOperations
+from alembic.runtime.migration import MigrationContext
+
+from ..guard import accepted_reason
+from ..session import _OFFLINE_BLOCK_DEPTH
+
+
+@dataclass(frozen=True)
+class RecordedOp:
+    operation: MigrateOperation
+    line: int
+    in_autocommit_block: bool
+    batch: bool = False
+    accepted: str | None = None
+    """The reason of an enclosing ``assume_safe(...)``: the author accepted this op's lock."""
+
+
+@dataclass
+class Recording:
+    function: str
+    ops: list[RecordedOp] = field(default_factory=list)
+    stopped: tuple[int, str] | None = None
+    """Line and reason when the function raised before its end."""
+
+
+def offline_context(buffer: io.StringIO | None = None) -> MigrationContext:
+    """A PostgreSQL migration context that writes SQL to ``buffer`` instead of a server."""
+    return MigrationContext.configure(
+        dialect_name="postgresql",
+        opts={"as_sql": True, "output_buffer": buffer or io.StringIO()},
+    )
+
+
+def _line_in(path: str, frame: FrameType | None) -> int:
+    """The innermost line of ``path`` on the stack above ``frame``."""
+    while frame is not None:
+        if os.path.realpath(frame.f_code.co_filename) == path:
+            return frame.f_lineno
+        frame = frame.f_back
+    return 0
+
+
+class _StatementBuffer(io.StringIO):
+    """Where offline SQL goes: SQL a revision runs on ``op.get_bind()`` is recorded as well."""
+
+    def __init__(self, on_statement: Callable[[str], None]) -> None:
+        super().__init__()
+        self.on_statement = on_statement
+
+    def write(self, text: str) -> int:
+        statement = text.strip()
+        if statement and statement.upper() not in _OWN_STATEMENTS:
+            self.on_statement(statement)
+        return super().write(text)
+
+
+# What Alembic's offline autocommit_block() writes around the block.
+_OWN_STATEMENTS = {"COMMIT;", "BEGIN;"}
+
+
+@contextmanager
+def _recorder(path: str, recording: Recording) -> Iterator[None]:
+    def record_statement(statement: str) -> None:
+        record_op(alembic_ops.ExecuteSQLOp(statement))
+
+    context = offline_context(_StatementBuffer(record_statement))
+    operations = Operations(context)
+
+    def record_op(operation: MigrateOperation, batch: bool = False) -> Any:
+        line = _line_in(path, sys._getframe(1))
+        in_block = bool(getattr(context, _OFFLINE_BLOCK_DEPTH, 0))
+        recording.ops.append(RecordedOp(operation, line, in_block, batch, accepted_reason()))
+        return None
+
+    def record_batch(_self: BatchOperations, operation: MigrateOperation) -> Any:
+        return record_op(operation, batch=True)
+
+    operations.invoke = record_op  # type: ignore[method-assign]
+    previous_batch_invoke = BatchOperations.invoke
+    previous: Operations | None = getattr(alembic.op, "_proxy", None)
+    BatchOperations.invoke = record_batch  # type: ignore[method-assign,assignment]
+    operations._install_proxy()
+    try:
+        yield
+    finally:
+        BatchOperations.invoke = previous_batch_invoke  # type: ignore[method-assign]
+        if previous is not None:
+            previous._install_proxy()
+        else:
+            operations._remove_proxy()
+
+
+def record(path: str, function_name: str, function: Callable[[], Any]) -> Recording:
+    """The operations ``function`` (a revision's upgrade or downgrade) asks for, in order."""
+    real_path = os.path.realpath(path)
+    recording = Recording(function_name)
+    with _recorder(real_path, recording):
+        try:
+            function()
+        except Exception as error:  # the revision's own code: report where it stopped
+            lines = [
+                line
+                for frame, line in traceback.walk_tb(error.__traceback__)
+                if os.path.realpath(frame.f_code.co_filename) == real_path
+            ]
+            line = lines[-1] if lines else 0
+            recording.stopped = (line, f"{type(error).__name__}: {error}")
+    return recording
+
+
+def offline_sql(operation: MigrateOperation) -> str:
+    """The SQL an operation's own implementation writes offline (how plugin ops are read)."""
+    buffer = io.StringIO()
+    Operations(offline_context(buffer)).invoke(operation)
+    return buffer.getvalue()

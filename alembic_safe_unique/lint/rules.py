@@ -1,0 +1,101 @@
+"""The lint rules: a stable id, a name, why the pattern locks, and the safe replacement.
+
+Ids never change meaning once released; names are what suppressions and config may use too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    why: str
+    fix: str
+    blocking: bool = True
+    """A finding of a blocking rule makes ``lint`` exit 1; the others are notices."""
+
+
+UNIQUE_CONSTRAINT = Rule(
+    "ASU001",
+    "unique-constraint-locks-table",
+    "ALTER TABLE ... ADD CONSTRAINT ... UNIQUE builds the unique index while holding ACCESS "
+    "EXCLUSIVE on the table: every read and write waits for the whole build.",
+    "op.create_unique_constraint_concurrently(name, table, columns): CREATE UNIQUE INDEX "
+    "CONCURRENTLY, then ADD CONSTRAINT ... USING INDEX under a short lock_timeout.",
+)
+INDEX_NOT_CONCURRENT = Rule(
+    "ASU002",
+    "index-not-concurrent",
+    "CREATE INDEX without CONCURRENTLY holds a SHARE lock for the whole build: every write "
+    "to the table waits until the index is built.",
+    "op.create_index_concurrently(name, table, columns, unique=...) inside "
+    "`with op.get_context().autocommit_block():`.",
+)
+CONCURRENT_IN_TRANSACTION = Rule(
+    "ASU003",
+    "concurrently-inside-transaction",
+    "CREATE/DROP INDEX CONCURRENTLY cannot run inside a transaction block: the migration "
+    "fails with 'cannot run inside a transaction block' (SQLSTATE 25001).",
+    "Move it under `with op.get_context().autocommit_block():`, or use "
+    "op.create_index_concurrently / op.drop_index_concurrently, which leave the transaction.",
+)
+DROP_INDEX_NOT_CONCURRENT = Rule(
+    "ASU004",
+    "drop-index-not-concurrent",
+    "DROP INDEX without CONCURRENTLY takes ACCESS EXCLUSIVE on the table; while it waits for "
+    "that lock every later query on the table queues behind it.",
+    "op.drop_index_concurrently(name, table) inside `with op.get_context().autocommit_block():`.",
+)
+UNIQUE_COLUMN = Rule(
+    "ASU005",
+    "unique-column-locks-table",
+    "ADD COLUMN with unique=True adds the column and builds its unique index in one ACCESS "
+    "EXCLUSIVE lock: reads and writes wait for the whole build.",
+    "op.add_column(...) without unique=True, then "
+    "op.create_unique_constraint_concurrently(name, table, [column]) in a later revision "
+    "(what `alembic revision --autogenerate` writes with the rewriter).",
+)
+UNBOUNDED_DROP_CONSTRAINT = Rule(
+    "ASU006",
+    "drop-constraint-without-lock-timeout",
+    "DROP CONSTRAINT is quick once it holds ACCESS EXCLUSIVE, but with no lock_timeout it "
+    "can wait behind a long transaction while every later query on the table queues behind it.",
+    "op.drop_unique_constraint(name, table, columns) (short lock_timeout, retried), or "
+    "op.set_local_timeouts(lock_timeout_ms=...) earlier in the same transaction.",
+)
+NOT_ANALYSED = Rule(
+    "ASU900",
+    "sql-not-analysed",
+    "This SQL could not be read, so lint cannot tell whether it locks a table.",
+    "Install the parser with `pip install 'alembic-safe-unique[lint]'`, pass SQL as a literal "
+    "string, or review the statement by hand and suppress this notice.",
+    blocking=False,
+)
+NOT_READ = Rule(
+    "ASU901",
+    "revision-not-fully-read",
+    "Lint reads a revision by running upgrade()/downgrade() against a recorder; code that "
+    "needs a live database stopped it, so the operations after that line were not checked.",
+    "Review the rest of the function by hand, or move data work into a revision of its own.",
+    blocking=False,
+)
+
+RULES: tuple[Rule, ...] = (
+    UNIQUE_CONSTRAINT,
+    INDEX_NOT_CONCURRENT,
+    CONCURRENT_IN_TRANSACTION,
+    DROP_INDEX_NOT_CONCURRENT,
+    UNIQUE_COLUMN,
+    UNBOUNDED_DROP_CONSTRAINT,
+    NOT_ANALYSED,
+    NOT_READ,
+)
+
+
+def find_rule(reference: str) -> Rule | None:
+    """The rule with this id or name (any case)."""
+    wanted = reference.strip().lower()
+    return next((rule for rule in RULES if wanted in (rule.id.lower(), rule.name)), None)

@@ -1,0 +1,173 @@
+"""Raw SQL read with PostgreSQL's own parser (pglast wraps libpg_query), never with patterns.
+
+pglast is optional (the ``lint`` extra): without it raw SQL is reported as not analysed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .rules import (
+    CONCURRENT_IN_TRANSACTION,
+    DROP_INDEX_NOT_CONCURRENT,
+    INDEX_NOT_CONCURRENT,
+    NOT_ANALYSED,
+    UNBOUNDED_DROP_CONSTRAINT,
+    UNIQUE_COLUMN,
+    UNIQUE_CONSTRAINT,
+    Rule,
+)
+from .state import WalkState
+
+Hit = tuple[Rule, str]
+
+try:
+    import pglast
+    from pglast import ast, enums
+except ImportError:  # the lint extra is not installed
+    PARSER: Any = None
+else:
+    PARSER = pglast
+
+
+def parser_available() -> bool:
+    return PARSER is not None
+
+
+def _shown(sql: str) -> str:
+    one_line = " ".join(sql.split())
+    return one_line if len(one_line) <= 80 else one_line[:77] + "..."
+
+
+def _table(relation: Any) -> tuple[str | None, str]:
+    return (relation.schemaname, relation.relname)
+
+
+def _name(key: tuple[str | None, str]) -> str:
+    return key[1] if key[0] is None else f"{key[0]}.{key[1]}"
+
+
+def analyse(sql: str, state: WalkState) -> list[Hit]:
+    """The locking patterns in ``sql``, updating ``state`` as the statements run in order."""
+    if PARSER is None:
+        return [
+            (
+                NOT_ANALYSED,
+                f"raw SQL not analysed ({_shown(sql)!r}): the PostgreSQL parser is not "
+                "installed; pip install 'alembic-safe-unique[lint]'",
+            )
+        ]
+    try:
+        statements = PARSER.parse_sql(sql)
+    except PARSER.parser.ParseError as error:
+        return [(NOT_ANALYSED, f"raw SQL not analysed ({_shown(sql)!r}): {error}")]
+    hits: list[Hit] = []
+    for raw in statements:
+        hits.extend(_statement(raw.stmt, state))
+    return hits
+
+
+def _statement(statement: Any, state: WalkState) -> list[Hit]:
+    if isinstance(statement, ast.CreateStmt):
+        state.created.add(_table(statement.relation))
+    elif isinstance(statement, ast.VariableSetStmt) and statement.name == "lock_timeout":
+        is_reset = statement.kind != enums.VariableSetKind.VAR_SET_VALUE
+        if statement.is_local:
+            state.local_lock_timeout = not is_reset
+        else:
+            state.session_lock_timeout = not is_reset
+    elif isinstance(statement, ast.IndexStmt):
+        return _create_index(statement, state)
+    elif (
+        isinstance(statement, ast.DropStmt)
+        and statement.removeType == enums.ObjectType.OBJECT_INDEX
+    ):
+        return _drop_index(statement, state)
+    elif isinstance(statement, ast.AlterTableStmt):
+        return _alter_table(statement, state)
+    return []
+
+
+def _create_index(statement: Any, state: WalkState) -> list[Hit]:
+    table = _table(statement.relation)
+    kind = "CREATE UNIQUE INDEX" if statement.unique else "CREATE INDEX"
+    if statement.concurrent:
+        if not state.in_autocommit_block:
+            return [(CONCURRENT_IN_TRANSACTION, f"{kind} CONCURRENTLY outside an autocommit block")]
+        return []
+    if table in state.created:
+        return []
+    return [
+        (
+            INDEX_NOT_CONCURRENT,
+            _words(kind, statement.idxname, "on", _name(table), "without CONCURRENTLY"),
+        )
+    ]
+
+
+def _drop_index(statement: Any, state: WalkState) -> list[Hit]:
+    names = ", ".join(".".join(part.sval for part in name) for name in statement.objects)
+    if statement.concurrent:
+        if not state.in_autocommit_block:
+            return [
+                (
+                    CONCURRENT_IN_TRANSACTION,
+                    f"DROP INDEX CONCURRENTLY {names} outside an autocommit block",
+                )
+            ]
+        return []
+    return [(DROP_INDEX_NOT_CONCURRENT, f"DROP INDEX {names} without CONCURRENTLY")]
+
+
+def _alter_table(statement: Any, state: WalkState) -> list[Hit]:
+    table = _table(statement.relation)
+    hits: list[Hit] = []
+    for command in statement.cmds or ():
+        definition = command.def_
+        if command.subtype == enums.AlterTableType.AT_AddConstraint:
+            if table in state.created or not _builds_unique(definition):
+                continue
+            hits.append(
+                (
+                    UNIQUE_CONSTRAINT,
+                    _words(
+                        "ALTER TABLE", _name(table), "ADD CONSTRAINT", definition.conname, "UNIQUE"
+                    ),
+                )
+            )
+        elif command.subtype == enums.AlterTableType.AT_AddColumn:
+            if table in state.created:
+                continue
+            if any(_builds_unique(c) for c in definition.constraints or ()):
+                hits.append(
+                    (
+                        UNIQUE_COLUMN,
+                        f"ALTER TABLE {_name(table)} ADD COLUMN {definition.colname} ... UNIQUE",
+                    )
+                )
+        elif (
+            command.subtype == enums.AlterTableType.AT_DropConstraint
+            and not state.lock_bounded
+            and table not in state.created
+        ):
+            hits.append(
+                (
+                    UNBOUNDED_DROP_CONSTRAINT,
+                    f"ALTER TABLE {_name(table)} DROP "
+                    f"CONSTRAINT {command.name} with no lock_timeout set",
+                )
+            )
+    return hits
+
+
+def _words(*parts: str | None) -> str:
+    return " ".join(part for part in parts if part)
+
+
+def _builds_unique(constraint: Any) -> bool:
+    """A UNIQUE constraint that builds its own index (``USING INDEX`` only attaches one)."""
+    return (
+        isinstance(constraint, ast.Constraint)
+        and constraint.contype == enums.ConstrType.CONSTR_UNIQUE
+        and not constraint.indexname
+    )

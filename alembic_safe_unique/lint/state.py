@@ -1,0 +1,33 @@
+"""What lint knows while it walks a revision: tables that are new, and the lock bound in force."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TableKey = tuple["str | None", str]
+
+
+@dataclass
+class WalkState:
+    created: set[TableKey] = field(default_factory=set)
+    """Tables created earlier in the linted range (or this function): no rows to protect."""
+    local_lock_timeout: bool = False
+    """``SET LOCAL lock_timeout`` in the current transaction (lost at an autocommit block)."""
+    session_lock_timeout: bool = False
+    """``SET lock_timeout`` for the session: holds until reset."""
+    in_autocommit_block: bool = False
+
+    def is_new(self, table_name: str | None, schema: str | None) -> bool:
+        return table_name is not None and (schema, table_name) in self.created
+
+    @property
+    def lock_bounded(self) -> bool:
+        return self.session_lock_timeout or (
+            self.local_lock_timeout and not self.in_autocommit_block
+        )
+
+    def enter(self, in_autocommit_block: bool) -> None:
+        """Each statement in an autocommit block is its own transaction: SET LOCAL is gone."""
+        if in_autocommit_block:
+            self.local_lock_timeout = False
+        self.in_autocommit_block = in_autocommit_block

@@ -1,0 +1,348 @@
+"""``alembic-safe-unique lint``: every pattern found with file:line, suppressions, ranges, config
+and output formats, on real ``alembic init`` projects (lint needs no database)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from alembic_safe_unique.cli import main
+from tests.autogen import ROWS, Story, counter
+from tests.project import AlembicProject
+
+NO_SERVER = sa.make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used_by_lint")
+
+CREATE_TABLES = """
+op.create_table(
+    "campaign",
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("slug", sa.Text, unique=True),
+)
+op.create_index("ix_campaign_slug", "campaign", ["slug"])  # a new table: no rows to lock
+op.create_unique_constraint("uq_campaign_id_slug", "campaign", ["id", "slug"])
+"""
+
+HAND_WRITTEN = """
+op.create_unique_constraint("uq_ad_day", "ad_counter", ["ad_id", "day"])  # ASU001
+op.create_index("ix_hits", "ad_counter", ["hits"])  # ASU002
+op.create_index("ix_day", "ad_counter", ["day"], postgresql_concurrently=True)  # ASU003
+with op.get_context().autocommit_block():
+    op.create_index("ix_ok", "ad_counter", ["ad_id"], postgresql_concurrently=True)
+op.drop_index("ix_old", table_name="ad_counter")  # ASU004
+op.add_column("ad_counter", sa.Column("code", sa.Text, unique=True))  # ASU005
+op.drop_constraint("uq_old", "ad_counter", type_="unique")  # ASU006
+op.create_table("tag", sa.Column("id", sa.Integer, primary_key=True))
+op.create_index("ix_tag_id", "tag", ["id"])
+op.create_unique_constraint_concurrently("uq_ad_hits", "ad_counter", ["ad_id", "hits"])
+op.set_local_timeouts(lock_timeout_ms=500)
+op.drop_constraint("uq_bounded", "ad_counter", type_="unique")
+"""
+
+RAW_SQL = """
+op.execute("CREATE UNIQUE INDEX uq_code ON ad_counter (code)")  # ASU002
+op.execute(sa.text('ALTER TABLE "Ad Counter" ADD CONSTRAINT "Uq" UNIQUE (a)'))  # ASU001
+op.execute("ALTER TABLE ad_counter ADD COLUMN slug text UNIQUE")  # ASU005
+op.execute("DROP INDEX ix_x")  # ASU004
+op.execute("CREATE INDEX CONCURRENTLY ix_c ON ad_counter (hits)")  # ASU003
+op.execute("SET LOCAL lock_timeout = '1s'")
+op.execute("ALTER TABLE ad_counter DROP CONSTRAINT uq_y")
+op.execute("ALTER TABLE ad_counter ADD CONSTRAINT uq_z UNIQUE USING INDEX uq_z")
+op.execute("CREATE INDEX ix_campaign ON campaign (id)")  # campaign is new in this range
+op.execute("ALTER TABLE campaign DROP CONSTRAINT campaign_slug_key, ADD UNIQUE (id)")
+with op.get_context().autocommit_block():
+    op.execute("DROP INDEX ix_y")  # ASU004
+    op.execute("ALTER TABLE ad_counter DROP CONSTRAINT uq_w")  # ASU006: the SET LOCAL is gone
+"""
+
+BATCH_PLUGIN_SUPPRESSED = """
+import tests.lint_plugin  # noqa: F401  (registers op.create_search_index)
+
+with op.batch_alter_table("ad_counter") as batch_op:
+    batch_op.create_unique_constraint("uq_batch", ["hits"])  # ASU001
+op.create_search_index("ix_search", "ad_counter", "note")  # ASU002, read from its SQL
+op.create_index("ix_small", "ad_counter", ["day"])  # alembic-safe-unique: ignore[ASU002] tiny
+op.create_index(  # alembic-safe-unique: ignore[index-not-concurrent] lookup table
+    "ix_small_2", "ad_counter", ["hits"]
+)
+op.create_index(
+    "ix_small_3", "ad_counter", ["ad_id"]
+)  # alembic-safe-unique: ignore[all] reviewed
+op.create_unique_constraint("uq_x", "ad_counter", ["day"])  # alembic-safe-unique: ignore[ASU002]
+"""
+OTHER_RULE_SUPPRESSED = (
+    "r4",
+    "ASU001",
+    'op.create_unique_constraint("uq_x", "ad_counter", ["day"])  '
+    "# alembic-safe-unique: ignore[ASU002]",
+)
+
+
+# The template (tests/project.py) puts an upgrade body's first line on line 12.
+UQ_AD_DAY_LINE = 12
+
+
+def write_project(root: Path, revisions: dict[str, str]) -> AlembicProject:
+    """An ``alembic init`` project whose revisions run ``revisions`` (id -> upgrade body)."""
+    project = AlembicProject.create(root, NO_SERVER)
+    previous = None
+    for revision, upgrade in revisions.items():
+        project.write_revision(revision, upgrade, down_revision=previous)
+        previous = revision
+    return project
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lint runs from a directory above the project; paths are shown from there."""
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def lint_project(tmp_path: Path) -> AlembicProject:
+    return write_project(
+        tmp_path / "project",
+        {
+            "r1": CREATE_TABLES,
+            "r2": HAND_WRITTEN,
+            "r3": RAW_SQL,
+            "r4": BATCH_PLUGIN_SUPPRESSED,
+        },
+    )
+
+
+def lint(
+    project: AlembicProject, *args: str, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str]:
+    code = main(["-c", str(project.ini), "lint", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def found(project: AlembicProject, *args: str, capsys: pytest.CaptureFixture[str]) -> set[tuple]:
+    """``(revision, rule, line text)`` of each finding of ``lint --format json``."""
+    code, out, _err = lint(project, "--format", "json", *args, capsys=capsys)
+    findings = json.loads(out)["findings"]
+    assert code == (1 if any(f["blocking"] for f in findings) else 0)
+    result = set()
+    for finding in findings:
+        lines = (project.versions / f"{finding['revision']}.py").read_text().splitlines()
+        result.add((finding["revision"], finding["rule"], lines[finding["line"] - 1].strip()))
+    return result
+
+
+def marked(revision: str, body: str) -> set[tuple]:
+    """The findings a body expects: each line ending in ``# ASUnnn`` (first line of its call)."""
+    expected = set()
+    for line in textwrap.dedent(body).splitlines():
+        rule = re.search(r"# (ASU\d{3})\b", line)
+        if rule:
+            expected.add((revision, rule[1], line.strip()))
+    return expected
+
+
+def test_lint_finds_each_locking_pattern_at_its_line(
+    lint_project: AlembicProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = (
+        marked("r2", HAND_WRITTEN) | marked("r3", RAW_SQL) | marked("r4", BATCH_PLUGIN_SUPPRESSED)
+    )
+    assert found(lint_project, capsys=capsys) == expected | {OTHER_RULE_SUPPRESSED}
+
+
+def test_tables_created_before_the_linted_range_count_as_existing(
+    lint_project: AlembicProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    only_r3 = found(lint_project, "r2:r3", capsys=capsys)
+    assert {f for f in only_r3 if f[0] != "r3"} == set()
+    assert (
+        "r3",
+        "ASU002",
+        'op.execute("CREATE INDEX ix_campaign ON campaign (id)")  # campaign is new in this range',
+    ) in only_r3
+
+
+def test_since_leaves_applied_revisions_alone(
+    lint_project: AlembicProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    after_r3 = found(lint_project, "--since", "r3", capsys=capsys)
+    assert after_r3 == marked("r4", BATCH_PLUGIN_SUPPRESSED) | {OTHER_RULE_SUPPRESSED}
+
+
+def test_text_output_says_where_why_and_what_instead(
+    lint_project: AlembicProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _err = lint(lint_project, "r1:r2", capsys=capsys)
+    assert code == 1
+    assert (
+        f"project/migrations/versions/r2.py:{UQ_AD_DAY_LINE}:5: "
+        "ASU001 [unique-constraint-locks-table] "
+        "create_unique_constraint('uq_ad_day') on the existing table ad_counter"
+    ) in out
+    assert "    why: ALTER TABLE ... ADD CONSTRAINT ... UNIQUE builds the unique index" in out
+    assert "    fix: op.create_unique_constraint_concurrently(name, table, columns)" in out
+    assert out.rstrip().endswith("6 findings in 1 revisions; 3 fixable with --fix.")
+
+
+def test_github_format_annotates_the_line(
+    lint_project: AlembicProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _err = lint(lint_project, "--format", "github", "r1:r2", capsys=capsys)
+    assert code == 1
+    first = out.splitlines()[0]
+    assert first.startswith(
+        f"::error file=project/migrations/versions/r2.py,line={UQ_AD_DAY_LINE},col=5,"
+        "title=ASU001 unique-constraint-locks-table::"
+        "create_unique_constraint('uq_ad_day') on the existing table ad_counter%0A"
+    ), first
+
+
+def test_config_in_pyproject_and_alembic_ini_selects_rules(
+    lint_project: AlembicProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (lint_project.root / "pyproject.toml").write_text(
+        '[tool.alembic-safe-unique.lint]\nignore = ["drop-index-not-concurrent", "ASU005"]\n'
+    )
+    rules = {rule for _rev, rule, _line in found(lint_project, "r1:r3", capsys=capsys)}
+    assert rules == {"ASU001", "ASU002", "ASU003", "ASU006"}
+
+    with lint_project.ini.open("a") as ini:
+        ini.write("\n[alembic-safe-unique]\nlint_select = ASU001, ASU004\nlint_since = r2\n")
+    assert {rule for _r, rule, _l in found(lint_project, capsys=capsys)} == {"ASU001"}
+    assert {rule for _r, rule, _l in found(lint_project, "--select", "ASU003", capsys=capsys)} == {
+        "ASU003"
+    }
+
+
+def test_an_unknown_rule_in_the_config_is_a_usage_error_naming_the_rules(
+    lint_project: AlembicProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (lint_project.root / "pyproject.toml").write_text(
+        '[tool.alembic-safe-unique.lint]\nselect = ["ASU999"]\n'
+    )
+    code, _out, err = lint(lint_project, capsys=capsys)
+    assert code == 2
+    assert "no lint rule 'ASU999'" in err and "ASU001 (unique-constraint-locks-table)" in err
+
+
+def test_sql_run_on_the_connection_is_read_and_code_needing_results_stops_with_a_notice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = """
+    op.create_table("tag", sa.Column("id", sa.Integer, primary_key=True))
+    op.get_bind().execute(sa.text("CREATE INDEX ix_tag ON tag (id)"))  # a new table: fine
+    op.get_bind().execute(sa.text("CREATE INDEX ix_ad_day ON ad_counter (day)"))
+    last = op.get_bind().execute(sa.text("SELECT max(id) FROM tag")).scalar()
+    op.create_index("ix_later", "ad_counter", ["id"], postgresql_where=sa.text(f"id > {last}"))
+    """
+    project = write_project(tmp_path / "project", {"d1": body})
+    code, out, _err = lint(project, capsys=capsys)
+    assert code == 1
+    assert (
+        "d1.py:14:5: ASU002 [index-not-concurrent] CREATE INDEX ix_ad_day on ad_counter without "
+        "CONCURRENTLY"
+    ) in out
+    assert (
+        "d1.py:15:5: ASU901 [revision-not-fully-read] (notice) upgrade() stopped at this line: "
+        "AttributeError: 'NoneType' object has no attribute 'scalar'"
+    ) in out
+    assert "ix_later" not in out and "1 finding in 1 revisions, 1 notice." in out
+
+
+def test_without_the_parser_raw_sql_is_reported_as_not_analysed(tmp_path: Path) -> None:
+    project = write_project(
+        tmp_path / "project", {"s1": 'op.execute("CREATE INDEX ix_hits ON ad_counter (hits)")'}
+    )
+    blocked = (
+        "import sys; sys.modules['pglast'] = None\n"  # what an environment without it sees
+        "from alembic_safe_unique.cli import main\n"
+        f"sys.exit(main(['-c', {str(project.ini)!r}, 'lint']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", blocked], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ASU900 [sql-not-analysed] (notice) raw SQL not analysed" in result.stdout
+    assert "pip install 'alembic-safe-unique[lint]'" in result.stderr
+
+
+def test_pre_commit_hook_lints_the_revision_files_it_is_given(
+    lint_project: AlembicProject,
+) -> None:
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    hooks = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text())
+    assert [hook["id"] for hook in hooks] == [
+        "alembic-safe-unique-lint",
+        "alembic-safe-unique-lint-system",
+    ]
+    hook = hooks[1]  # the one that runs in this environment
+    assert re.search(hook["files"], "migrations/versions/r2.py")
+    assert not re.search(hook["files"], "migrations/env.py")
+    changed = [str(lint_project.versions / "r2.py"), str(lint_project.root / "models.py")]
+    result = subprocess.run(
+        [*hook["entry"].split(), *hook.get("args", []), *changed],
+        cwd=lint_project.root,
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        },
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "versions/r2.py:" in result.stdout and "versions/r3.py" not in result.stdout
+    assert result.stdout.rstrip().endswith("in 1 revisions; 3 fixable with --fix.")
+
+
+def test_the_example_project_written_by_the_rewriter_is_clean(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    example = Path(__file__).resolve().parent / "example_project"
+    code = main(["-c", str(example / "alembic.ini"), "lint"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert out.strip() == "0 findings in 4 revisions."
+
+
+def test_revisions_the_rewriter_autogenerates_are_clean(
+    project: AlembicProject, engine: sa.Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = Story(project, engine, tmp_path)
+    story.begin(counter('sa.UniqueConstraint("id", "ad_id", name="uq_ad_slot")'), ROWS)
+    after = counter(
+        'sa.Column("code", sa.Text, unique=True)',
+        'sa.UniqueConstraint("ad_id", "day", name="uq_ad_slot")',
+        'sa.Index("ix_hits", "hits")',
+        'sa.Index("uq_active_ad", "ad_id", unique=True, postgresql_where=sa.text("active"))',
+    ) + (
+        'campaign = sa.Table("campaign", metadata, sa.Column("id", sa.Integer, primary_key=True),'
+        ' sa.Column("slug", sa.Text, unique=True), sa.Column("owner", sa.Integer, index=True))\n'
+    )
+    written = story.generate(after, "many changes")
+    assert len(written) == 3
+    project.upgrade()
+    written += story.generate(counter(), "drop them again")
+    capsys.readouterr()
+    code = main(["-c", str(project.ini), "lint"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert out.strip() == f"0 findings in {len(written) + 1} revisions."
+
+
+def test_a_revision_that_cannot_be_imported_is_a_usage_error_saying_so(
+    lint_project: AlembicProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (lint_project.versions / "broken.py").write_text("import myapp_models_not_installed\n")
+    code, _out, err = lint(lint_project, capsys=capsys)
+    assert code == 2
+    assert (
+        "Alembic could not load the revision files: ModuleNotFoundError: No module named "
+        "'myapp_models_not_installed'. Lint imports them as `alembic history` does"
+    ) in err

@@ -1,0 +1,136 @@
+"""``alembic-safe-unique lint --fix``: the hand-written plain ops become the safe ones, the file
+keeps its comments and layout, ruff and lint are happy, and the revision upgrades and
+downgrades a live table to exactly the schema the plain revision gave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from alembic_safe_unique.cli import main
+from tests.catalog_snapshot import invalid_indexes, schema_snapshot, unique_constraints
+from tests.project import AlembicProject
+from tests.tools import ruff_findings
+
+CREATE_COUNTER = """
+op.create_table(
+    "ad counter",
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("ad_id", sa.Integer, nullable=False),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("hits", sa.Integer, nullable=False),
+    sa.Column("code", sa.Text),
+)
+"""
+
+ROWS = """
+INSERT INTO "ad counter" (ad_id, day, hits, code)
+SELECT g, date '2026-01-01' + g % 30, g % 97, CASE WHEN g % 2 = 0 THEN 'c' || g END
+FROM generate_series(1, 5000) g
+"""
+
+PLAIN_UPGRADE = """
+# One row per ad and day, as the report expects.
+op.create_unique_constraint(
+    "uq_ad_day", "ad counter", ["ad_id", "day"]  # the report's grouping key
+)
+op.create_index("ix_hits", "ad counter", ["hits"], unique=False)
+op.create_index(
+    op.f("uq_code"),
+    "ad counter",
+    ["code"],
+    unique=True,
+    postgresql_where=sa.text("code IS NOT NULL"),
+)
+"""
+
+PLAIN_DOWNGRADE = """
+op.drop_index(op.f("uq_code"), table_name="ad counter")
+op.drop_index("ix_hits", table_name="ad counter")  # plain drop
+op.drop_constraint("uq_ad_day", "ad counter", type_="unique")
+"""
+
+FIXED_UPGRADE = """def upgrade():
+    # One row per ad and day, as the report expects.
+    op.create_unique_constraint_concurrently(
+        "uq_ad_day", "ad counter", ["ad_id", "day"]  # the report's grouping key
+    )
+    with op.get_context().autocommit_block():
+        op.create_index_concurrently("ix_hits", "ad counter", ["hits"], unique=False)
+        op.create_index_concurrently(
+            op.f("uq_code"),
+            "ad counter",
+            ["code"],
+            unique=True,
+            postgresql_where=sa.text("code IS NOT NULL"),
+        )
+"""
+
+FIXED_DOWNGRADE = """def downgrade():
+    with op.get_context().autocommit_block():
+        op.drop_index_concurrently(op.f("uq_code"), table_name="ad counter")
+        op.drop_index_concurrently("ix_hits", table_name="ad counter")  # plain drop
+    op.drop_unique_constraint("uq_ad_day", "ad counter", ["ad_id", "day"])
+"""
+
+
+def lint(project: AlembicProject, *args: str) -> int:
+    return main(["-c", str(project.ini), "lint", *args])
+
+
+def test_fix_rewrites_plain_ops_and_the_revision_round_trips_to_the_same_schema(
+    project: AlembicProject, engine: sa.Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project.write_revision("f1", CREATE_COUNTER, 'op.drop_table("ad counter")')
+    revision = project.write_revision("f2", PLAIN_UPGRADE, PLAIN_DOWNGRADE, down_revision="f1")
+    project.upgrade("f1")
+    with engine.begin() as conn:
+        conn.execute(sa.text(ROWS))
+    before = schema_snapshot(engine)
+    project.upgrade("head")  # the plain revision, as written
+    plain_head = schema_snapshot(engine)
+    project.downgrade("f1")
+    assert schema_snapshot(engine) == before
+    # f1 is applied and its table holds rows: lint what comes after it.
+    assert lint(project) == 0, "a table created earlier in the linted range has no rows yet"
+    assert lint(project, "--since", "f1") == 1
+
+    capsys.readouterr()
+    assert lint(project, "--since", "f1", "--fix") == 0
+    captured = capsys.readouterr()
+    assert "Fixed 5 findings in" in captured.err
+    assert captured.out.strip() == "0 findings in 1 revisions."
+    text = revision.read_text()
+    assert FIXED_UPGRADE in text and FIXED_DOWNGRADE in text
+    assert "from alembic import op\nimport alembic_safe_unique  # noqa: F401" in text
+    assert ruff_findings(revision) == []
+
+    project.upgrade("head")
+    assert schema_snapshot(engine) == plain_head
+    assert unique_constraints(engine, '"ad counter"') == {"uq_ad_day": "UNIQUE (ad_id, day)"}
+    assert invalid_indexes(engine) == []
+    project.downgrade("f1")
+    assert schema_snapshot(engine) == before
+
+
+def test_fix_leaves_what_it_cannot_rewrite_and_still_reports_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = AlembicProject.create(
+        tmp_path / "project", sa.make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used")
+    )
+    upgrade = """
+    op.create_unique_constraint(None, "ad_counter", ["ad_id"])  # PostgreSQL picks the name
+    op.create_index("ix_hits", "ad_counter", ["hits"], if_not_exists=True)
+    with op.batch_alter_table("ad_counter") as batch_op:
+        batch_op.create_index("ix_day", ["day"])
+    """
+    revision = project.write_revision("n1", upgrade)
+    source = revision.read_text()
+    assert lint(project, "--fix") == 1
+    out = capsys.readouterr().out
+    assert revision.read_text() == source
+    assert out.count("ASU001") == 1 and out.count("ASU002") == 2
+    assert out.rstrip().endswith("3 findings in 1 revisions.")
