@@ -100,7 +100,8 @@ FOREIGN_TRANSACTION = (
     "`with connectable.connect() as connection:` (not `connectable.begin()`), and if "
     "something runs on it before `context.configure(...)` (a "
     "`SELECT pg_advisory_lock(...)` deploy lock), call `connection.commit()` right after it "
-    "(a session-level advisory lock survives the commit). Then "
+    "(a session-level advisory lock survives the commit), or take the deploy lock with "
+    "`with alembic_safe_unique.migration_lock(connection):` instead. Then "
     "`with context.begin_transaction():` owns the transaction. Nothing was changed by this "
     "revision's autocommit block; what ran before it in this run was not committed."
 )

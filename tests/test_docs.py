@@ -424,6 +424,14 @@ def test_lock_budget_sample_gives_the_attach_its_two_seconds(
     assert "attempt 1 of 20 could not lock ad_counter within 2000 ms" in err
 
 
+def test_wait_timeout_sample_sets_what_it_says() -> None:
+    code = sample("troubleshooting/wait_timeout.py") + (
+        "\nprint(alembic_safe_unique.current_settings().wait_timeout_s)"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert shown.stdout.split() == ["600"], shown.stderr
+
+
 def test_progress_config_sample_sets_what_it_says() -> None:
     code = sample("progress_config.py") + (
         "\nsettings = alembic_safe_unique.current_settings()"

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+import alembic_safe_unique
 from tests.autogen import ROWS, counter
 from tests.catalog_snapshot import schema_snapshot, unique_constraints
 from tests.docs_samples import sample
+from tests.processes import Run, until
 from tests.project import AlembicProject
 from tests.server import driver_under_test, with_driver
 
@@ -83,37 +85,25 @@ def test_advisory_lock_before_configure_gets_the_commit_to_add(
     assert schema_snapshot(engine) == before
 
 
-def _waiting_for_advisory_lock(engine: sa.Engine) -> bool:
-    with engine.connect() as conn:
-        return bool(
-            conn.execute(
-                sa.text(
-                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
-                    "AND objid = :lock AND NOT granted"
-                ),
-                {"lock": LOCK},
-            ).scalar()
-        )
-
-
 def test_documented_deploy_lock_serializes_deploys_and_builds_concurrently(
     sync_project: AlembicProject, engine: sa.Engine
 ) -> None:
     generated_build(sync_project, engine)
     sync_project.env_py.write_text(sample("env_advisory_lock.py"))
     with engine.connect() as other_deploy:
-        other_deploy.exec_driver_sql(f"SELECT pg_advisory_lock({LOCK})")
-        other_deploy.commit()
-        migration = sync_project.popen("upgrade", "head")
-        try:
-            while not _waiting_for_advisory_lock(engine):
-                assert migration.poll() is None, migration.communicate()
+        with alembic_safe_unique.migration_lock(other_deploy):
+            migration = Run(sync_project)
+            until(
+                lambda: (
+                    "Waiting for the migration lock" in migration.stderr or migration.finished()
+                ),
+                "the migration waits for the other deploy",
+            )
+            assert not migration.finished(), migration.stderr
             assert unique_constraints(engine, "ad_counter") == {}
-        finally:
-            other_deploy.exec_driver_sql(f"SELECT pg_advisory_unlock({LOCK})")
-            other_deploy.commit()
-        _, stderr = migration.communicate(timeout=300)
-    assert migration.returncode == 0, stderr
+        code = migration.wait()
+    stderr = migration.stderr
+    assert code == 0, stderr
     assert unique_constraints(engine, "ad_counter") == {
         "uq_ad_counter_ad_id_day": "UNIQUE (ad_id, day)"
     }

@@ -167,10 +167,11 @@ def test_rewrite_refuses_when_the_revision_already_wrote_in_its_transaction(
     body = 'op.add_column("ad counter", sa.Column("note", sa.Text))\n' + UNIQUE_PAIR
     result = upgrade(guarded, "unsafe_ops='rewrite', unsafe_ops_min_rows=1000", body)
     assert result.returncode != 0
-    assert "unsafe_ops='rewrite' cannot replace it: this migration's transaction has already " in (
-        result.stderr
+    assert (
+        "unsafe_ops='rewrite' cannot replace it: this revision has already changed something "
+        "in its transaction" in result.stderr
     )
-    assert "transaction_per_migration=True" in result.stderr
+    assert "Run this op in a revision of its own" in result.stderr
     assert "CONCURRENTLY" not in result.stderr
     with engine.connect() as conn:  # the add_column was rolled back with the rest
         columns = sa.inspect(conn).get_columns("ad counter")

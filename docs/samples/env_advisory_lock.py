@@ -1,4 +1,4 @@
-"""env.py with a deploy lock taken before configure(), in the way that keeps working."""
+"""env.py with a deploy lock around the run: migration_lock, which never waits in a transaction."""
 
 from logging.config import fileConfig
 
@@ -29,21 +29,18 @@ def run_migrations_offline() -> None:
 
 
 # --8<-- [start:online]
-MIGRATION_LOCK = 72_101  # any number your deploys agree on
-
-
 def run_migrations_online() -> None:
     connectable = engine_from_config(
         config.get_section(config.config_ini_section, {}),
         prefix="sqlalchemy.",
         poolclass=pool.NullPool,
     )
-    with connectable.connect() as connection:
-        # One deploy at a time: a session-level lock, held until the connection closes.
-        connection.exec_driver_sql("SELECT pg_advisory_lock(%d)" % MIGRATION_LOCK)
-        # The SELECT opened a transaction; end it so that Alembic owns the next one
-        # (the lock belongs to the session and survives the commit).
-        connection.commit()
+    # One deploy at a time: the second waits in migration_lock, outside any transaction,
+    # then finds nothing left to do.
+    with (
+        connectable.connect() as connection,
+        alembic_safe_unique.migration_lock(connection),
+    ):
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
