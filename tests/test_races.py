@@ -165,3 +165,41 @@ def test_migration_lock_leaves_no_transaction_open_while_it_waits(engine: sa.Eng
             assert "idle in transaction" not in states, states
         thread.join(timeout=30)
         assert not thread.is_alive()
+
+
+def queued_lock_requests(engine: sa.Engine, table: str) -> int:
+    """Sessions waiting for a lock on ``table`` (whatever the mode)."""
+    with engine.connect() as conn:
+        query = sa.text(
+            "SELECT count(*) FROM pg_locks WHERE relation = to_regclass(:table) AND NOT granted"
+        )
+        return int(conn.execute(query, {"table": table}).scalar_one())
+
+
+def test_attach_finds_the_constraint_attached_meanwhile_by_another_session_and_is_done(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    prepare(project, engine, locked=False)
+    project.upgrade("r1")  # the index is built
+    attach_by_hand = (
+        f'ALTER TABLE {TABLE} ADD CONSTRAINT "uq ad day" UNIQUE USING INDEX "uq ad day"'
+    )
+    with engine.connect() as reader, engine.connect() as dba:
+        reader.exec_driver_sql(f"SELECT count(*) FROM {TABLE}")  # ACCESS SHARE until rollback
+        by_hand = threading.Thread(
+            target=lambda: (dba.exec_driver_sql(attach_by_hand), dba.commit())
+        )
+        by_hand.start()
+        try:
+            until(lambda: queued_lock_requests(engine, TABLE) == 1, "the DBA's ALTER queues")
+            run = Run(project)
+            until(lambda: queued_lock_requests(engine, TABLE) == 2, "the migration queues")
+        finally:
+            reader.rollback()
+            by_hand.join(timeout=60)
+        code = run.wait()
+
+    assert code == 0, run.stderr
+    assert "was attached meanwhile by another session; nothing to do." in run.stderr
+    assert unique_constraints(engine, TABLE) == {"uq ad day": 'UNIQUE (ad_id, "Day")'}
+    assert project.current(engine) == "r2"
