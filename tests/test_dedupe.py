@@ -253,7 +253,8 @@ def test_ties_and_nulls_in_order_by_are_broken_by_the_primary_key_in_the_same_di
     )
     project.write_revision(
         "r2",
-        'op.execute(\'TRUNCATE "Hit Counts"; INSERT INTO "Hit Counts" SELECT * FROM copy\')',
+        "op.execute('TRUNCATE \"Hit Counts\"')\n"
+        "op.execute('INSERT INTO \"Hit Counts\" SELECT * FROM copy')",
         down_revision="r1",
     )
     project.write_revision(

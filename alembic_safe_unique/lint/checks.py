@@ -20,11 +20,9 @@ from .rules import (
     UNBOUNDED_DROP_CONSTRAINT,
     UNIQUE_COLUMN,
     UNIQUE_CONSTRAINT,
-    Rule,
+    Hit,
 )
 from .state import WalkState
-
-Hit = tuple[Rule, str]
 
 
 def check_ops(recorded: list[RecordedOp], state: WalkState) -> Iterator[tuple[RecordedOp, Hit]]:

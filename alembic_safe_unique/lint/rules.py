@@ -99,3 +99,7 @@ def find_rule(reference: str) -> Rule | None:
     """The rule with this id or name (any case)."""
     wanted = reference.strip().lower()
     return next((rule for rule in RULES if wanted in (rule.id.lower(), rule.name)), None)
+
+
+Hit = tuple[Rule, str]
+"""A rule a statement breaks, with the words that say where."""

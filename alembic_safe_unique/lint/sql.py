@@ -15,11 +15,9 @@ from .rules import (
     UNBOUNDED_DROP_CONSTRAINT,
     UNIQUE_COLUMN,
     UNIQUE_CONSTRAINT,
-    Rule,
+    Hit,
 )
 from .state import WalkState
-
-Hit = tuple[Rule, str]
 
 try:
     import pglast
