@@ -31,6 +31,7 @@ _LOCK_NOT_AVAILABLE = "55P03"
 _POLL_S = 0.2
 _TRY_LOCK = sa.text("SELECT pg_try_advisory_lock(:namespace, :key)")
 _UNLOCK = sa.text("SELECT pg_advisory_unlock(:namespace, :key)")
+_ALIVE = sa.text("SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = :pid)")
 _HOLDER = sa.text(
     """
     SELECT l.pid FROM pg_locks l
@@ -104,9 +105,14 @@ def exclusive_work(
     conn = connection(operations)
     key, objid = _key(name)
     parameters = {"namespace": _NAMESPACE, "key": key}
-    waited = _wait_for_lock(conn, name, parameters, objid, settings)
+    holder = _wait_for_lock(conn, name, parameters, objid, settings)
     try:
-        if waited and done():
+        if holder is not None:
+            # A twin run stamps alembic_version right after it lets go; the orphaned build of
+            # a killed run (PostgreSQL before 14 lets it finish) stamps nothing, and releases
+            # the lock only as its backend exits.
+            refuse_if_another_run_is_ahead(operations)
+        if holder is not None and _alive(conn, holder) and done():
             raise ConcurrentMigrationError(
                 f"Another migration process was doing the same work on {name} at the same time "
                 f"and has finished it; this run stops here rather than apply the same revision "
@@ -119,20 +125,26 @@ def exclusive_work(
                 conn.execute(_UNLOCK, parameters)
 
 
+def _alive(conn: Connection, pid: int) -> bool:
+    return bool(conn.execute(_ALIVE, {"pid": pid}).scalar())
+
+
 def _wait_for_lock(
     conn: Connection, name: str, parameters: dict[str, int], objid: int, settings: Settings
-) -> bool:
+) -> int | None:
+    """Take the lock; the pid that held it last while this session waited, if any."""
     deadline = time.monotonic() + settings.other_build_wait_s
-    waited = False
+    last_holder: int | None = None
     while not conn.execute(_TRY_LOCK, parameters).scalar():
         holder = conn.execute(_HOLDER, {"namespace": _NAMESPACE, "objid": objid}).scalar()
-        if not waited:
+        if holder is not None and holder != last_holder:
             log.warning(
-                "Another migration process (pid %s) is working on %s; waiting for it to finish.",
+                "Another session (pid %s: another migration run, or the orphaned build of a "
+                "killed one) is working on %s; waiting for it to finish.",
                 holder,
                 name,
             )
-        waited = True
+        last_holder = holder if holder is not None else last_holder
         if time.monotonic() > deadline:
             raise BuildInProgressError(
                 f"Another migration process (pid {holder}) has been working on {name} for more "
@@ -140,4 +152,4 @@ def _wait_for_lock(
                 f"again, or stop that process. {LOCK_ADVICE}"
             )
         time.sleep(_POLL_S)
-    return waited
+    return last_holder

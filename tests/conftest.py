@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,8 +13,8 @@ from tests.project import AlembicProject
 from tests.server import (
     SQLALCHEMY_1_4,
     driver_under_test,
-    drop_database,
     postgres_server,
+    scratch_database,
     server_version,
     with_driver,
 )
@@ -100,14 +99,8 @@ def server_url() -> Iterator[sa.URL]:
 @pytest.fixture
 def database_url(server_url: sa.URL) -> Iterator[sa.URL]:
     """A fresh, empty database for one test, dropped afterwards."""
-    name = "test_" + uuid.uuid4().hex[:12]
-    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
-    with admin.connect() as conn:
-        conn.exec_driver_sql("CREATE DATABASE " + conn.dialect.identifier_preparer.quote(name))
-    yield server_url.set(database=name)
-    with admin.connect() as conn:
-        drop_database(conn, name)
-    admin.dispose()
+    with scratch_database(server_url) as url:
+        yield url
 
 
 @pytest.fixture

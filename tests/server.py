@@ -11,6 +11,7 @@ import pwd
 import shutil
 import subprocess
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -79,6 +80,21 @@ def drop_database(conn: sa.Connection, name: str) -> None:
     while conn.execute(remaining, {"name": name}).scalar() and time.monotonic() < deadline:
         time.sleep(0.05)
     conn.exec_driver_sql("DROP DATABASE IF EXISTS " + quoted)
+
+
+@contextmanager
+def scratch_database(server_url: sa.URL) -> Iterator[sa.URL]:
+    """A fresh, empty database on the server, dropped afterwards (on 12 too)."""
+    name = "test_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql("CREATE DATABASE " + conn.dialect.identifier_preparer.quote(name))
+        yield server_url.set(database=name)
+        with admin.connect() as conn:
+            drop_database(conn, name)
+    finally:
+        admin.dispose()
 
 
 @contextmanager

@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +19,7 @@ import sqlalchemy as sa
 
 from tests.catalog_snapshot import invalid_indexes, unique_constraints
 from tests.docs_samples import commands, sample
-from tests.server import driver_under_test, with_driver
+from tests.server import driver_under_test, scratch_database, with_driver
 
 APP = """
 import os
@@ -119,15 +118,8 @@ class FlaskApp:
 
 @pytest.fixture
 def reporting_url(server_url: sa.URL) -> Iterator[sa.URL]:
-    name = "test_" + uuid.uuid4().hex[:12]
-    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
-    quoted = admin.dialect.identifier_preparer.quote(name)
-    with admin.connect() as conn:
-        conn.exec_driver_sql("CREATE DATABASE " + quoted)
-    yield server_url.set(database=name)
-    with admin.connect() as conn:
-        conn.exec_driver_sql("DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)")
-    admin.dispose()
+    with scratch_database(server_url) as url:
+        yield url
 
 
 def test_flask_safe_unique_checks_and_the_flask_db_upgrade_builds(

@@ -7,7 +7,6 @@ land in the build and attach revisions, each under its own ``upgrade_<engine>()`
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import sqlalchemy as sa
 from tests.catalog_snapshot import invalid_indexes, schema_snapshot, unique_constraints
 from tests.docs_samples import sample
 from tests.project import AlembicProject
-from tests.server import driver_under_test, with_driver
+from tests.server import driver_under_test, scratch_database, with_driver
 from tests.tools import ruff_findings
 
 BEFORE = """
@@ -50,15 +49,8 @@ AFTER = BEFORE.format(
 
 @pytest.fixture
 def second_database_url(server_url: sa.URL) -> Iterator[sa.URL]:
-    name = "test_" + uuid.uuid4().hex[:12]
-    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
-    quoted = admin.dialect.identifier_preparer.quote(name)
-    with admin.connect() as conn:
-        conn.exec_driver_sql("CREATE DATABASE " + quoted)
-    yield server_url.set(database=name)
-    with admin.connect() as conn:
-        conn.exec_driver_sql("DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)")
-    admin.dispose()
+    with scratch_database(server_url) as url:
+        yield url
 
 
 def multidb_project(root: Path, first: sa.URL, second: sa.URL) -> AlembicProject:
