@@ -91,9 +91,15 @@ def ensure_index(operations: Operations, spec: IndexSpec, settings: Settings) ->
 def valid_index_exists(operations: Operations, spec: IndexSpec) -> bool:
     """Is there a valid index of this name on the table (whatever built it)?"""
     conn = connection(operations)
+    state = _state_now(conn, spec)
+    return state is not None and state.is_valid
+
+
+def _state_now(conn: Connection, spec: IndexSpec) -> catalog.IndexState | None:
+    """The index ``spec`` names, if it is on ``spec``'s table now (``None`` otherwise)."""
     table_oid = catalog.relation_oid(conn, spec.table_name, spec.schema)
     state = catalog.index_state(conn, table_oid, spec.name) if table_oid else None
-    return state is not None and state.is_valid and state.table_oid == table_oid
+    return state if state is not None and state.table_oid == table_oid else None
 
 
 def check_same_definition(
@@ -229,7 +235,7 @@ def _wait_timeout_error(
             "same sessions); the re-run removes it first."
         )
     else:
-        state = catalog.index_state(conn, table_oid, spec.name) if table_oid else None
+        state = _state_now(conn, spec)
         if state is not None and not state.is_valid:
             drop_index(operations, spec.name, spec.schema, settings)
         leftover = "The unfinished index was dropped; nothing else is left behind."
@@ -253,8 +259,7 @@ def _leftover_after_interrupt(conn: Connection, spec: IndexSpec) -> str:
     """What the catalog holds now, read on a fresh connection (the interrupted one may be dead)."""
     try:
         with conn.engine.connect() as fresh:
-            table_oid = catalog.relation_oid(fresh, spec.table_name, spec.schema)
-            state = catalog.index_state(fresh, table_oid, spec.name) if table_oid else None
+            state = _state_now(fresh, spec)
     except DBAPIError as error:
         return f"Could not look at what it left ({error.orig}); a re-run heals either way."
     if state is None:
@@ -294,8 +299,7 @@ def _clean_up_failed_build(
     conn = connection(operations)
     if error.connection_invalidated or conn.invalidated or conn.closed:
         return
-    table_oid = catalog.relation_oid(conn, spec.table_name, spec.schema)
-    state = catalog.index_state(conn, table_oid, spec.name) if table_oid else None
+    state = _state_now(conn, spec)
     if state is not None and not state.is_valid:
         drop_index(operations, spec.name, spec.schema, settings)
     if sqlstate(error) == _UNIQUE_VIOLATION:
