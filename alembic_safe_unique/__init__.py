@@ -6,10 +6,14 @@ with Alembic, and their autogenerate renderers; ``rewriter`` is the autogenerate
 
 from __future__ import annotations
 
-from . import guard, render, run_state, toimpl  # noqa: F401  (registration happens on import)
-from .config import Settings, configure, current_settings
-from .dedupe_ops import DeduplicateRowsOp, DeduplicationReport
-from .errors import (
+from alembic_safe_unique.autogenerate import render  # noqa: F401  (registration happens on import)
+from alembic_safe_unique.autogenerate.rewriting import (
+    RevisionMessages,
+    SafeUniqueRewriter,
+    rewriter,
+)
+from alembic_safe_unique.config import Settings, configure, current_settings
+from alembic_safe_unique.errors import (
     BuildInProgressError,
     BuildInterruptedError,
     ColumnNotFoundError,
@@ -33,23 +37,29 @@ from .errors import (
     UnsupportedServerError,
     WaitTimeoutError,
 )
-from .guard import assume_safe
-from .index_ops import CreateIndexConcurrentlyOp, DropIndexConcurrentlyOp
-from .migration_lock import migration_lock
-from .ops import (
+from alembic_safe_unique.operations.constraints import (
     AttachUniqueConstraintOp,
     CreateUniqueConstraintConcurrentlyOp,
     DetachUniqueConstraintOp,
 )
-from .replace_ops import DropUniqueConstraintOp, ReplaceUniqueConstraintOp
-from .rewriter import RevisionMessages, SafeUniqueRewriter, rewriter
-from .timeout_ops import SetLocalTimeoutsOp
+from alembic_safe_unique.operations.dedupe import DeduplicateRowsOp, DeduplicationReport
+from alembic_safe_unique.operations.indexes import (
+    CreateIndexConcurrentlyOp,
+    DropIndexConcurrentlyOp,
+)
+from alembic_safe_unique.operations.replace_constraints import (
+    DropUniqueConstraintOp,
+    ReplaceUniqueConstraintOp,
+)
+from alembic_safe_unique.operations.timeouts import SetLocalTimeoutsOp
+from alembic_safe_unique.runtime import patches, toimpl  # noqa: F401  (toimpl registers on import)
+from alembic_safe_unique.runtime.guard import assume_safe
+from alembic_safe_unique.runtime.migration_lock import migration_lock
 
-guard.install()  # the run-time guard on plain Alembic ops (configure(unsafe_ops=...))
+patches.install()
 
 __version__ = "0.1.0"
 
-run_state.install()
 
 __all__ = [
     "AttachUniqueConstraintOp",

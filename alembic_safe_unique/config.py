@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from .errors import InvalidArgumentError
+from alembic_safe_unique.errors import InvalidArgumentError
 
 
 @dataclass(frozen=True)

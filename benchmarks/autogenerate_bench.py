@@ -18,8 +18,8 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
-from alembic_safe_unique.demo import demo_database
-from alembic_safe_unique.demo_project import DemoProject
+from alembic_safe_unique.demo.command import demo_database
+from alembic_safe_unique.demo.project import DemoProject
 
 MODELS = """\
 import sqlalchemy as sa

@@ -28,12 +28,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from alembic_safe_unique import preflight
-from alembic_safe_unique.demo import demo_database, migrate_under_load, start_load
-from alembic_safe_unique.demo_project import DemoProject, create_and_fill
-from alembic_safe_unique.pending import PlannedUnique
-from alembic_safe_unique.report import table
-from alembic_safe_unique.spec import IndexSpec
+from alembic_safe_unique.cli import preflight
+from alembic_safe_unique.cli.pending import PlannedUnique
+from alembic_safe_unique.demo.command import demo_database, migrate_under_load, start_load
+from alembic_safe_unique.demo.project import DemoProject, create_and_fill
+from alembic_safe_unique.postgresql.shapes import IndexSpec
+from alembic_safe_unique.util.text_table import table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from autogenerate_bench import autogenerate_overhead

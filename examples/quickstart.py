@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
-from alembic_safe_unique.embedded import embedded_server
+from alembic_safe_unique.demo.embedded import embedded_server
 
 REVISION = '''\
 """Make (ad_id, day) unique on a live table."""

@@ -20,8 +20,8 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, make_url
 
-from alembic_safe_unique.embedded import embedded_server
-from alembic_safe_unique.validation import SQLALCHEMY_1_4
+from alembic_safe_unique.demo.embedded import embedded_server
+from alembic_safe_unique.operations.arguments import SQLALCHEMY_1_4
 from tests import npm_postgres
 
 URL_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_URL"

@@ -12,7 +12,7 @@ import time
 
 import sqlalchemy as sa
 
-from alembic_safe_unique.cli import parser
+from alembic_safe_unique.cli.console import parser
 from tests.catalog_snapshot import invalid_indexes
 from tests.docs_samples import assert_output_as_documented, commands
 from tests.project import AlembicProject

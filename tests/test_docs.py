@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from alembic_safe_unique.catalog import duplicate_groups_query, render_query
-from alembic_safe_unique.spec import IndexSpec
+from alembic_safe_unique.postgresql.catalog import duplicate_groups_query, render_query
+from alembic_safe_unique.postgresql.shapes import IndexSpec
 from tests.autogen import upgrade_body
 from tests.catalog_snapshot import schema_snapshot, unique_constraints
 from tests.docs_samples import SAMPLES, commands, sample

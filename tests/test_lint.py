@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from alembic_safe_unique.cli import main
+from alembic_safe_unique.cli.console import main
 from tests.autogen import ROWS, Story, counter
 from tests.project import AlembicProject
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from alembic_safe_unique.cli import main
+from alembic_safe_unique.cli.console import main
 from tests.catalog_snapshot import invalid_indexes, schema_snapshot, unique_constraints
 from tests.project import AlembicProject
 from tests.tools import ruff_findings

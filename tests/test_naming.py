@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from alembic_safe_unique.naming import default_unique_name
+from alembic_safe_unique.postgresql.naming import default_unique_name
 
 CASES = [
     ("short", ["a", "b", "c"]),

@@ -313,7 +313,7 @@ def test_migration_killed_on_one_partition_resumes_without_redoing_the_others(
 
 def test_partition_names_fit_in_63_bytes_and_stay_distinct() -> None:
     """The constraint names given to partitions stay within PostgreSQL's 63 bytes."""
-    from alembic_safe_unique.partitions import Partition, partition_object_name
+    from alembic_safe_unique.postgresql.partition_tree import Partition, partition_object_name
 
     long = Partition(1, "s", "p" * 60, None, 1, "r")
     name = partition_object_name("uq_" + "x" * 40, long)

@@ -15,7 +15,7 @@ from alembic_safe_unique import (
     CreateUniqueConstraintConcurrentlyOp,
     DetachUniqueConstraintOp,
 )
-from alembic_safe_unique.render import PACKAGE_IMPORT
+from alembic_safe_unique.autogenerate.render import PACKAGE_IMPORT
 from tests.catalog_snapshot import schema_snapshot
 from tests.project import AlembicProject
 from tests.server import SQLALCHEMY_1_4

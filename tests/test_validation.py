@@ -10,7 +10,7 @@ from alembic_safe_unique import (
     IdentifierTooLongError,
     UnsafeShapeError,
 )
-from alembic_safe_unique.validation import is_affected_by_concurrent_build_bug
+from alembic_safe_unique.postgresql.versions import is_affected_by_concurrent_build_bug
 from tests.catalog_snapshot import schema_snapshot
 from tests.project import AlembicProject
 from tests.test_build import make_counter_table

@@ -9,7 +9,8 @@ from alembic.operations import MigrateOperation
 from alembic.operations import ops as alembic_ops
 from sqlalchemy.sql.elements import ClauseElement, TextClause
 
-from ..timeout_ops import SetLocalTimeoutsOp
+from alembic_safe_unique.operations.timeouts import SetLocalTimeoutsOp
+
 from . import sql
 from .recording import RecordedOp, offline_sql
 from .rules import (

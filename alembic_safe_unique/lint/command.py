@@ -12,7 +12,8 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError as AlembicCommandError
 
-from ..errors import SafeUniqueError
+from alembic_safe_unique.errors import SafeUniqueError
+
 from . import output, revisions, settings
 from .engine import lint_revisions
 from .sql import parser_available

@@ -27,7 +27,8 @@ from pathlib import Path
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from ..render import PACKAGE_IMPORT
+from alembic_safe_unique.autogenerate.render import PACKAGE_IMPORT
+
 from .findings import Finding
 
 _AUTOCOMMIT_BLOCK = "with op.get_context().autocommit_block():\n    pass\n"

@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any, Callable
 
-import alembic.op
 from alembic.operations import MigrateOperation, Operations
 from alembic.operations import ops as alembic_ops
 from alembic.operations.base import BatchOperations
 from alembic.runtime.migration import MigrationContext
 
-from ..guard import accepted_reason
-from ..session import _OFFLINE_BLOCK_DEPTH
+from alembic_safe_unique.runtime.guard import accepted_reason
+from alembic_safe_unique.runtime.transactions import OFFLINE_BLOCK_DEPTH
+from alembic_safe_unique.util.alembic_internals import installed_op_proxy
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def _recorder(path: str, recording: Recording) -> Iterator[None]:
 
     def record_op(operation: MigrateOperation, batch: bool = False) -> Any:
         line = _line_in(path, sys._getframe(1))
-        in_block = bool(getattr(context, _OFFLINE_BLOCK_DEPTH, 0))
+        in_block = bool(getattr(context, OFFLINE_BLOCK_DEPTH, 0))
         recording.ops.append(RecordedOp(operation, line, in_block, batch, accepted_reason()))
         return None
 
@@ -100,17 +100,12 @@ def _recorder(path: str, recording: Recording) -> Iterator[None]:
 
     operations.invoke = record_op  # type: ignore[method-assign]
     previous_batch_invoke = BatchOperations.invoke
-    previous: Operations | None = getattr(alembic.op, "_proxy", None)
     BatchOperations.invoke = record_batch  # type: ignore[method-assign,assignment]
-    operations._install_proxy()
     try:
-        yield
+        with installed_op_proxy(operations):
+            yield
     finally:
         BatchOperations.invoke = previous_batch_invoke  # type: ignore[method-assign]
-        if previous is not None:
-            previous._install_proxy()
-        else:
-            operations._remove_proxy()
 
 
 def record(path: str, function_name: str, function: Callable[[], Any]) -> Recording:

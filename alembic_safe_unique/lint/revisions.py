@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from alembic.script import Script, ScriptDirectory
 from alembic.util import CommandError as AlembicCommandError
 
-from ..errors import SafeUniqueError
+from alembic_safe_unique.errors import SafeUniqueError
 
 
 class RevisionSelectionError(SafeUniqueError, ValueError):

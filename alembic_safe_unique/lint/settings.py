@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import SafeUniqueError
+from alembic_safe_unique.errors import SafeUniqueError
+
 from .rules import RULES, Rule, find_rule
 
 if sys.version_info >= (3, 11):

@@ -1,0 +1,230 @@
+"""``alembic-safe-unique``: check pending uniques, clean up invalid indexes, see the demo.
+
+It reads the project's ``alembic.ini`` (``-c``, ``-n``, ``-x`` as the ``alembic`` command does)
+and reaches the database through the project's own ``env.py``, so URL, driver, search_path and
+async engines are exactly those the migrations use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from alembic.config import Config
+from alembic.operations import Operations
+from alembic.runtime.environment import EnvironmentContext
+from alembic.runtime.migration import MigrationContext
+from alembic.script import Script, ScriptDirectory
+
+from alembic_safe_unique.cli import dedupe_revision, preflight
+from alembic_safe_unique.cli import invalid_indexes as doctor
+from alembic_safe_unique.cli.pending import plan
+from alembic_safe_unique.cli.report import print_check, print_invalid_indexes
+from alembic_safe_unique.config import current_settings
+from alembic_safe_unique.errors import SafeUniqueError
+from alembic_safe_unique.lint.command import add_parser as add_lint_parser
+
+T = TypeVar("T")
+
+EXIT_OK = 0
+EXIT_WOULD_FAIL = 1
+EXIT_USAGE = 2
+EXIT_UNCHECKED = 3
+
+
+class CommandError(SafeUniqueError):
+    """A problem with how the command was called or with the project; exits with status 2."""
+
+
+def _config(args: argparse.Namespace) -> Config:
+    ready = getattr(args, "alembic_config", None)  # from `flask safe-unique` (flask_cli.py)
+    if isinstance(ready, Config):
+        return ready
+    path = args.config or os.environ.get("ALEMBIC_CONFIG", "alembic.ini")
+    if not os.path.isfile(path):
+        raise CommandError(f"No Alembic configuration at {path!r}; point -c at your alembic.ini.")
+    return Config(path, ini_section=args.name, cmd_opts=argparse.Namespace(x=args.x))
+
+
+def _in_migration_context(
+    config: Config, work: Callable[[MigrationContext, ScriptDirectory], T]
+) -> T:
+    """Run ``work`` inside the project's env.py, on its connection, as ``alembic current`` does."""
+    script = ScriptDirectory.from_config(config)
+    results: list[T] = []
+
+    def run(_revision: Any, context: MigrationContext) -> list[Any]:
+        if context.as_sql or context.connection is None:
+            raise CommandError("env.py ran in offline mode; this command needs the database.")
+        results.append(work(context, script))
+        return []
+
+    with EnvironmentContext(config, script, fn=run, dont_mutate=True):
+        script.run_env()
+    if not results:
+        raise CommandError("env.py never called context.run_migrations(); nothing was checked.")
+    return results[0]
+
+
+def _pending_revisions(
+    context: MigrationContext, script: ScriptDirectory, revision_range: str | None
+) -> tuple[list[Script], str]:
+    if revision_range:
+        if ":" not in revision_range:
+            raise CommandError(
+                f"A range looks like 'lower:upper' (e.g. 'ae10:head'), not {revision_range!r}."
+            )
+        lower_text, upper = revision_range.split(":", 1)
+        lower: Any = lower_text or context.get_current_heads() or "base"
+    else:
+        lower, upper = context.get_current_heads() or "base", "heads"
+    revisions = list(script.iterate_revisions(upper or "heads", lower))
+    revisions.reverse()
+    shown_lower = ", ".join(lower) if isinstance(lower, tuple) else lower
+    return revisions, f"{shown_lower} -> {upper or 'heads'}"
+
+
+def run_check(args: argparse.Namespace) -> int:
+    def work(context: MigrationContext, script: ScriptDirectory) -> int:
+        revisions, span = _pending_revisions(context, script, args.range)
+        pending = plan(revisions)
+        connection = context.connection
+        assert connection is not None
+        preflight.start_read_only(connection, args.statement_timeout_ms, args.lock_timeout_ms)
+        results = [preflight.check(connection, item, args.samples) for item in pending.uniques]
+        print_check(span, len(revisions), results, pending.notes, pending.attaches)
+        if any(result.fails for result in results):
+            return EXIT_WOULD_FAIL
+        if any(result.status == "unchecked" for result in results):
+            return EXIT_UNCHECKED
+        return EXIT_OK
+
+    return _in_migration_context(_config(args), work)
+
+
+def run_invalid_indexes(args: argparse.Namespace) -> int:
+    def work(context: MigrationContext, _script: ScriptDirectory) -> int:
+        connection = context.connection
+        assert connection is not None
+        found = doctor.invalid_indexes(connection)
+        if args.index:
+            wanted = set(args.index)
+            found = [index for index in found if index.index in wanted]
+        print_invalid_indexes(found)
+        if not args.drop:
+            return EXIT_OK if not found else EXIT_WOULD_FAIL
+        operations = Operations(context)
+        for index in found:
+            if not index.droppable:
+                print(f"Skipped {index.schema}.{index.index}: {index.note}.")
+                continue
+            doctor.drop_invalid(operations, index, current_settings())
+            print(f"Dropped {index.schema}.{index.index} (DROP INDEX CONCURRENTLY).")
+        return EXIT_OK
+
+    return _in_migration_context(_config(args), work)
+
+
+def run_dedupe_revision(args: argparse.Namespace) -> int:
+    def work(context: MigrationContext, script: ScriptDirectory) -> int:
+        written, build = dedupe_revision.write(
+            context,
+            script,
+            args.unique,
+            keep=args.keep,
+            order_by=args.order_by or [],
+            message=args.message,
+        )
+        print(f"Wrote {written.path} (revision {written.revision}).")
+        print(f"Revision {build.revision} (the build of {args.unique}) now revises it.")
+        return EXIT_OK
+
+    return _in_migration_context(_config(args), work)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from alembic_safe_unique.demo.command import run
+
+    return run(rows=args.rows, url=args.url, keep=args.keep)
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="alembic-safe-unique",
+        description="Check and operate the unique-constraint migrations of an Alembic project.",
+    )
+    main.add_argument("-c", "--config", help="alembic.ini to read (default: ./alembic.ini)")
+    main.add_argument("-n", "--name", default="alembic", help="ini section (default: alembic)")
+    main.add_argument(
+        "-x", action="append", default=[], help="extra argument for env.py, as alembic -x"
+    )
+    commands = main.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser(
+        "check",
+        help="count the duplicates that would make pending unique builds fail",
+        description="For each unique index or constraint the pending revisions would build, "
+        "count the duplicate key groups on the live table (read-only). Exit status 1 when a "
+        "build would fail, 3 when a target could not be checked.",
+    )
+    check.add_argument("range", nargs="?", help="revisions 'lower:upper' (default: current:heads)")
+    check.add_argument("--samples", type=int, default=5, help="duplicate groups shown (5)")
+    check.add_argument("--statement-timeout-ms", type=int, default=300_000)
+    check.add_argument("--lock-timeout-ms", type=int, default=2_000)
+    check.set_defaults(handler=run_check)
+
+    invalid = commands.add_parser(
+        "invalid-indexes",
+        help="list indexes left invalid by failed builds; drop them concurrently with --drop",
+    )
+    invalid.add_argument("--drop", action="store_true", help="DROP INDEX CONCURRENTLY each one")
+    invalid.add_argument("--index", action="append", help="only this index (repeatable)")
+    invalid.set_defaults(handler=run_invalid_indexes)
+
+    dedupe = commands.add_parser(
+        "dedupe-revision",
+        help="write an op.deduplicate_rows revision just before the build of a unique",
+        description="Write a revision that keeps one row per key of the unique NAME "
+        "(op.deduplicate_rows) and place it just before the revision that builds it: the "
+        "build revision's down_revision is relinked to it.",
+    )
+    dedupe.add_argument(
+        "unique", metavar="NAME", help="the unique constraint or index (as check names it)"
+    )
+    dedupe.add_argument("--keep", choices=("newest", "oldest"), default="newest")
+    dedupe.add_argument(
+        "--order-by",
+        action="append",
+        help="column that says which row is newest (repeatable; default: the primary key, "
+        "which offline --sql runs cannot look up)",
+    )
+    dedupe.add_argument("-m", "--message", help="revision message")
+    dedupe.set_defaults(handler=run_dedupe_revision)
+
+    demo = commands.add_parser(
+        "demo",
+        help="plain Alembic vs alembic-safe-unique on a million-row table, under load",
+    )
+    demo.add_argument("--rows", type=int, default=1_000_000)
+    demo.add_argument("--url", help="use this PostgreSQL server instead of an embedded one")
+    demo.add_argument("--keep", action="store_true", help="keep the throwaway project")
+    demo.set_defaults(handler=run_demo)
+
+    add_lint_parser(commands)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except SafeUniqueError as error:  # said plainly, no traceback: the message says what to do
+        print(f"alembic-safe-unique: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""How the command line prints what it found: plain text a person reads, aligned columns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from alembic_safe_unique.cli.invalid_indexes import InvalidIndex
+from alembic_safe_unique.cli.pending import PlannedUnique
+from alembic_safe_unique.cli.preflight import CheckResult
+from alembic_safe_unique.util.text_table import table
+
+
+def size(count: float) -> str:
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if count < 1024 or unit == "GB":
+            return f"{count:,.0f} {unit}" if unit == "bytes" else f"{count:,.1f} {unit}"
+        count /= 1024
+    raise AssertionError("unreachable")
+
+
+def _key(values: tuple[Any, ...]) -> str:
+    shown = ", ".join("NULL" if value is None else repr(value) for value in values)
+    return f"({shown})"
+
+
+def print_check(
+    span: str,
+    revision_count: int,
+    results: Sequence[CheckResult],
+    notes: Sequence[str],
+    attaches: Sequence[PlannedUnique] = (),
+) -> None:
+    """One section per unique index to build; the attaches that follow them on their own."""
+    print(
+        f"Pending revisions {span}: {revision_count}; unique indexes to build: {len(results)}; "
+        f"constraints to attach: {len(attaches)}."
+    )
+    for result in results:
+        planned = result.planned
+        print()
+        print(f"{planned.revision}  op.{planned.operation}: {planned.spec.describe()}")
+        if result.size is not None:
+            print(
+                f"  table: about {result.size.estimated_rows:,} rows, "
+                f"{size(result.size.heap_bytes)} heap, {size(result.size.total_bytes)} with indexes"
+            )
+        estimate = result.estimated_build_seconds
+        if estimate is not None:
+            print(
+                f"  build estimate: about {estimate:,.1f} s "
+                f"(the check's own scan took {result.check_seconds:,.2f} s)"
+            )
+        print("  " + _verdict(result))
+        for key, rows in result.samples:
+            print(f"    {_key(key)}: {rows:,} rows")
+        if result.query:
+            print("  every group: " + " ".join(result.query.split()) + ";")
+        if result.fails:
+            print(
+                "  remove them first: alembic-safe-unique dedupe-revision "
+                f"{planned.spec.name} --keep newest"
+            )
+    if attaches:
+        print("\nAttaches (each from an index built above: no build, no duplicates to fail on):")
+        for planned in attaches:
+            print(f"{planned.revision}  op.{planned.operation}: {planned.spec.describe()}")
+    for note in notes:
+        print(f"\nnote: {note}")
+    failing = sum(result.fails for result in results)
+    print()
+    if failing:
+        print(
+            f"{failing} of {len(results)} unique index builds would fail on duplicate keys. Remove "
+            "them first (op.deduplicate_rows in a revision before the unique), then check again."
+        )
+    else:
+        print("No pending unique build would fail on duplicates.")
+
+
+def _verdict(result: CheckResult) -> str:
+    if result.status == "ok":
+        return "duplicates: none; the build can succeed"
+    if result.status == "exists":
+        return f"nothing to build: {result.detail}"
+    if result.status == "unchecked":
+        return f"NOT CHECKED: {result.detail}"
+    text = f"{result.groups:,} duplicate key groups ({result.rows_in_groups:,} rows)"
+    if result.status == "deduplicated":
+        return f"{text}; removed first: {result.detail}"
+    return f"DUPLICATES: {text}; the build would fail. Largest groups:"
+
+
+def print_invalid_indexes(found: Sequence[InvalidIndex]) -> None:
+    if not found:
+        print("No invalid indexes.")
+        return
+    rows = [
+        (
+            index.schema,
+            index.table,
+            index.index,
+            "yes" if index.ready else "no",
+            size(index.size_bytes),
+            "yes" if index.rejects_writes else "no",
+            index.note,
+        )
+        for index in found
+    ]
+    headers = ("schema", "table", "index", "ready", "size", "rejects writes", "note")
+    print(table(headers, rows))
+    print(
+        f"\n{len(found)} invalid index(es). `alembic-safe-unique invalid-indexes --drop` removes "
+        "the leftovers with DROP INDEX CONCURRENTLY (reads and writes go on)."
+    )

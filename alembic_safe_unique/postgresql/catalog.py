@@ -1,0 +1,241 @@
+"""Read-only PostgreSQL catalog queries: what exists, is it valid, who holds locks.
+
+Every query takes names as bind parameters or as identifiers quoted by SQLAlchemy; nothing is
+formatted into SQL by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import TextClause
+
+from alembic_safe_unique.postgresql.ddl import table_stub
+from alembic_safe_unique.postgresql.shapes import IndexColumn, IndexSpec
+
+
+@dataclass(frozen=True)
+class IndexShape:
+    """What an index enforces, independent of its name and table: comparable across tables."""
+
+    unique: bool
+    access_method: str
+    key_columns: tuple[str, ...]
+    included_columns: tuple[str, ...]
+    predicate: str | None
+    options: str
+    operator_classes: str
+    collations: str
+    nulls_not_distinct: bool
+
+
+@dataclass(frozen=True)
+class IndexState:
+    """An existing index found by schema and name."""
+
+    oid: int
+    table_oid: int
+    table_name: str
+    definition: str
+    is_valid: bool
+    is_ready: bool
+    constraint_name: str | None
+    constraint_type: str | None
+    constraint_definition: str | None
+    deferrable: bool
+    initially_deferred: bool
+    building_pid: int | None
+
+
+_TABLE_OID = sa.text("SELECT to_regclass(:qualified)::oid")
+
+_INDEX_STATE = sa.text(
+    """
+    SELECT ic.oid, i.indrelid, tc.relname, pg_get_indexdef(ic.oid),
+           i.indisvalid, i.indisready,
+           con.conname, con.contype::text, pg_get_constraintdef(con.oid),
+           coalesce(con.condeferrable, false), coalesce(con.condeferred, false),
+           (SELECT p.pid FROM pg_stat_progress_create_index p
+             WHERE p.index_relid = ic.oid AND p.pid <> pg_backend_pid() LIMIT 1)
+      FROM pg_class ic
+      JOIN pg_index i ON i.indexrelid = ic.oid
+      JOIN pg_class tc ON tc.oid = i.indrelid
+      LEFT JOIN pg_constraint con ON con.conindid = ic.oid AND con.conrelid = i.indrelid
+     WHERE ic.oid = :oid
+    """
+)
+
+_INDEX_IN_NAMESPACE_OF = sa.text(
+    """
+    SELECT ic.oid FROM pg_class ic
+     WHERE ic.relname = :index_name AND ic.relkind IN ('i', 'I')
+       AND ic.relnamespace = (SELECT relnamespace FROM pg_class WHERE oid = :table_oid)
+    """
+)
+
+_INDEX_SHAPE = sa.text(
+    """
+    SELECT i.indisunique, am.amname,
+           ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true)
+                   FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k),
+           ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true)
+                   FROM generate_series(i.indnkeyatts + 1, i.indnatts) AS k ORDER BY k),
+           pg_get_expr(i.indpred, i.indrelid, true),
+           i.indoption::text, i.indclass::text, i.indcollation::text,
+           coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false)
+      FROM pg_index i
+      JOIN pg_class c ON c.oid = i.indexrelid
+      JOIN pg_am am ON am.oid = c.relam
+     WHERE i.indexrelid = :oid
+    """
+)
+
+_LOCK_HOLDERS = sa.text(
+    """
+    SELECT DISTINCT a.pid, a.state, l.mode,
+           extract(epoch FROM now() - coalesce(a.xact_start, a.query_start))::float8,
+           left(a.query, 200)
+      FROM pg_locks l
+      JOIN pg_stat_activity a ON a.pid = l.pid
+     WHERE l.relation = :table_oid AND l.granted AND l.pid <> pg_backend_pid()
+     ORDER BY 4 DESC NULLS LAST
+    """
+)
+
+_SETTING = sa.text("SELECT current_setting(:name)")
+_RESTORE_SETTING = sa.text("SELECT set_config(:name, :value, false)")
+
+
+def qualified_name(connection: Connection, table_name: str, schema: str | None) -> str:
+    """``schema.table`` quoted the way this dialect quotes it, for ``to_regclass``."""
+    preparer = connection.dialect.identifier_preparer
+    return str(preparer.format_table(table_stub(table_name, schema)))
+
+
+def relation_oid(connection: Connection, table_name: str, schema: str | None) -> int | None:
+    qualified = qualified_name(connection, table_name, schema)
+    return connection.execute(_TABLE_OID, {"qualified": qualified}).scalar()
+
+
+def index_state(connection: Connection, table_oid: int, index_name: str) -> IndexState | None:
+    """The index called ``index_name`` in the table's schema (index names are per schema)."""
+    index_oid = connection.execute(
+        _INDEX_IN_NAMESPACE_OF, {"index_name": index_name, "table_oid": table_oid}
+    ).scalar()
+    return None if index_oid is None else index_state_by_oid(connection, index_oid)
+
+
+def index_state_by_oid(connection: Connection, index_oid: int) -> IndexState | None:
+    row = connection.execute(_INDEX_STATE, {"oid": index_oid}).first()
+    return None if row is None else IndexState(*row)
+
+
+def index_shape(connection: Connection, index_oid: int) -> IndexShape:
+    row = connection.execute(_INDEX_SHAPE, {"oid": index_oid}).one()
+    unique, method, keys, included, predicate, options, classes, collations, nnd = row
+    return IndexShape(
+        unique=unique,
+        access_method=method,
+        key_columns=tuple(keys),
+        included_columns=tuple(included),
+        predicate=predicate,
+        options=options,
+        operator_classes=classes,
+        collations=collations,
+        nulls_not_distinct=nnd,
+    )
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    pid: int
+    state: str | None
+    mode: str
+    seconds: float | None
+    query: str | None
+
+    def describe(self) -> str:
+        age = f"{self.seconds:.1f}s" if self.seconds is not None else "unknown time"
+        return f"pid {self.pid} ({self.state}, {self.mode}, for {age}): {self.query!r}"
+
+
+def lock_holders(connection: Connection, table_oid: int) -> list[LockHolder]:
+    """Sessions holding any lock on the table: each one blocks an ACCESS EXCLUSIVE request."""
+    return [LockHolder(*row) for row in connection.execute(_LOCK_HOLDERS, {"table_oid": table_oid})]
+
+
+def setting(connection: Connection, name: str) -> str:
+    return str(connection.execute(_SETTING, {"name": name}).scalar_one())
+
+
+def restore_setting(connection: Connection, name: str, value: str) -> None:
+    connection.execute(_RESTORE_SETTING, {"name": name, "value": value})
+
+
+def duplicate_groups_query(spec: IndexSpec) -> sa.Select[Any]:
+    """The SELECT that lists every group of rows sharing a key of ``spec``.
+
+    NULLs count as distinct (rows with a NULL key part never collide) unless the index says
+    ``NULLS NOT DISTINCT``; a partial index only looks at the rows its WHERE clause matches.
+    """
+    table = table_stub(spec.table_name, spec.schema)
+    keys = [_key_expression(table, column) for column in spec.columns]
+    rows = sa.func.count().label("rows")
+    query = sa.select(*keys, rows).select_from(table)
+    options = spec.option_map
+    if not options.get("postgresql_nulls_not_distinct"):
+        query = query.where(*(key.isnot(None) for key in keys))
+    where = options.get("postgresql_where")
+    if where is not None:
+        query = query.where(sa.text(where) if isinstance(where, str) else where)
+    return query.group_by(*keys).having(sa.func.count() > 1).order_by(rows.desc())
+
+
+def _key_expression(table: sa.Table, column: IndexColumn) -> Any:
+    if isinstance(column, str):
+        if column not in table.c:
+            table.append_column(sa.Column(column, sa.types.NULLTYPE))
+        return table.c[column]
+    if isinstance(column, TextClause):
+        return sa.literal_column("(" + column.text + ")")
+    return column
+
+
+def render_query(connection: Connection, query: sa.Select[Any]) -> str:
+    """The query as text a person can paste into psql."""
+    compiled = query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})
+    return str(compiled)
+
+
+_NAME_IN_USE = sa.text(
+    """
+    WITH ns AS (SELECT relnamespace AS oid FROM pg_class WHERE oid = to_regclass(:qualified))
+    SELECT EXISTS (SELECT 1 FROM pg_class c, ns WHERE c.relname = :name AND c.relnamespace = ns.oid)
+        OR EXISTS (SELECT 1 FROM pg_constraint k, ns
+                    WHERE k.conname = :name AND k.connamespace = ns.oid)
+    """
+)
+
+
+def name_in_use(connection: Connection, name: str, table_name: str, schema: str | None) -> bool:
+    """Is ``name`` taken by a relation or constraint in the schema of ``table_name``?"""
+    qualified = qualified_name(connection, table_name, schema)
+    return bool(connection.execute(_NAME_IN_USE, {"qualified": qualified, "name": name}).scalar())
+
+
+_PRIMARY_KEY_COLUMNS = sa.text(
+    """
+    SELECT a.attname
+      FROM pg_index i
+      JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+     WHERE i.indrelid = :table_oid AND i.indisprimary
+     ORDER BY array_position(i.indkey::int2[], a.attnum)
+    """
+)
+
+
+def primary_key_columns(connection: Connection, table_oid: int) -> list[str]:
+    return list(connection.execute(_PRIMARY_KEY_COLUMNS, {"table_oid": table_oid}).scalars())

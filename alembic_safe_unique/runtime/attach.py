@@ -1,0 +1,290 @@
+"""The short ACCESS EXCLUSIVE steps: attach a built index as a constraint, and undo that.
+
+Each step is one short transaction under ``SET LOCAL lock_timeout``: while it waits for its
+lock every later query on the table queues behind it, so it gives up quickly, says who holds
+the table, and tries again after an exponential, jittered pause.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from alembic.operations import Operations
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.schema import DropConstraint
+
+from alembic_safe_unique.config import Settings
+from alembic_safe_unique.errors import IndexConflictError, LockNotAcquiredError
+from alembic_safe_unique.postgresql import catalog
+from alembic_safe_unique.postgresql.ddl import (
+    AddUniqueConstraintUsingIndex,
+    DropConstraintIfExists,
+    LockTable,
+    RenameIndex,
+    table_stub,
+    unique_constraint,
+)
+from alembic_safe_unique.postgresql.driver_errors import sqlstate
+from alembic_safe_unique.postgresql.shapes import IndexSpec, UniqueConstraintSpec
+from alembic_safe_unique.runtime.build import ensure_index, expected_shape
+from alembic_safe_unique.runtime.connection import connection, execute, is_offline, log
+from alembic_safe_unique.runtime.preconditions import require_table
+from alembic_safe_unique.runtime.transactions import bounded_transaction
+
+_LOCK_NOT_AVAILABLE = "55P03"
+# "index is already associated with a constraint", "constraint already exists", "relation
+# already exists": what an ALTER ... USING INDEX meets when another session attached first.
+_ATTACHED_MEANWHILE = ("55000", "42710", "42P07")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class LockTiming:
+    """How long a short step waited for its ACCESS EXCLUSIVE lock, and then held it."""
+
+    waited_ms: float
+    held_ms: float
+
+
+def _intended_drop(table: Any, constraint_name: str, reason: str) -> DropConstraintIfExists:
+    """A DROP CONSTRAINT that says, in the SQL, that it is what the migration is for."""
+    return DropConstraintIfExists(
+        table, constraint_name, note=(reason, "squawk-ignore ban-drop-constraint")
+    )
+
+
+def retry_delay(attempt: int, settings: Settings) -> float:
+    """Full jitter: uniform in [0, min(max, base * 2**(attempt-1))]."""
+    ceiling = min(settings.retry_max_delay_s, settings.retry_base_delay_s * 2 ** (attempt - 1))
+    return random.uniform(0, ceiling)
+
+
+def retry_while_locked(
+    settings: Settings,
+    attempt: Callable[[], T],
+    not_granted: Callable[[int, DBAPIError], None],
+) -> T:
+    """Run ``attempt`` until its locks come within ``lock_timeout``, pausing between tries.
+
+    Any error but "lock not available" propagates at once. ``not_granted(n, error)`` reports
+    that attempt ``n`` timed out; on the last attempt it must raise.
+    """
+    for number in range(1, settings.lock_attempts + 1):
+        try:
+            return attempt()
+        except DBAPIError as error:
+            if sqlstate(error) != _LOCK_NOT_AVAILABLE:
+                raise
+            not_granted(number, error)
+            time.sleep(retry_delay(number, settings))
+    raise AssertionError("unreachable: the last attempt raises")
+
+
+def run_under_lock_timeout(
+    operations: Operations,
+    spec: UniqueConstraintSpec | IndexSpec,
+    statements: Sequence[Any],
+    settings: Settings,
+    what: str,
+) -> LockTiming:
+    """Run ``statements`` in one short transaction, retried while the lock is not granted.
+
+    Online, the table's ACCESS EXCLUSIVE lock is taken first by a statement of its own, so the
+    time spent waiting for it and the time it was held (until COMMIT) are measured apart.
+    """
+    table_oid = (
+        None
+        if is_offline(operations)
+        else require_table(connection(operations), spec.table_name, spec.schema)
+    )
+
+    def attempt() -> LockTiming:
+        with bounded_transaction(
+            operations, settings.lock_timeout_ms, settings.short_statement_timeout_ms
+        ):
+            asked_at = time.perf_counter()
+            if table_oid is not None:
+                execute(operations, LockTable(table_stub(spec.table_name, spec.schema)))
+            locked_at = time.perf_counter()
+            for statement in statements:
+                execute(operations, statement)
+        done_at = time.perf_counter()
+        return LockTiming((locked_at - asked_at) * 1000, (done_at - locked_at) * 1000)
+
+    def not_granted(number: int, error: DBAPIError) -> None:
+        assert table_oid is not None  # offline nothing runs, so no lock can time out
+        holders = catalog.lock_holders(connection(operations), table_oid)
+        blockers = "; ".join(h.describe() for h in holders) or "(gone by now)"
+        log.warning(
+            "%s: attempt %d of %d could not lock %s within %d ms. Held by: %s",
+            what,
+            number,
+            settings.lock_attempts,
+            spec.qualified_table,
+            settings.lock_timeout_ms,
+            blockers,
+        )
+        if number == settings.lock_attempts:
+            raise LockNotAcquiredError(
+                f"{what} never got its ACCESS EXCLUSIVE lock on {spec.qualified_table}: "
+                f"{settings.lock_attempts} attempts of {settings.lock_timeout_ms} ms each. "
+                f"Sessions holding the table at the last attempt: {blockers}. The unique "
+                "index is built and valid; end those sessions (or wait for a quieter "
+                "moment) and run the migration again: it only retries this step. "
+                "lock_timeout_ms= and lock_attempts= on the operation, or "
+                "alembic_safe_unique.configure(), change the budget."
+            ) from error
+
+    return retry_while_locked(settings, attempt, not_granted)
+
+
+def attach_unique_constraint(
+    operations: Operations, spec: UniqueConstraintSpec, settings: Settings
+) -> None:
+    """Build (or reuse) the unique index, then attach it as the constraint."""
+    if not is_offline(operations) and _constraint_in_place(operations, spec):
+        log.info("%s is already in place; nothing to do.", spec.describe())
+        return
+    ensure_index(operations, spec.index(), settings)
+    table = table_stub(spec.table_name, spec.schema)
+    attach = AddUniqueConstraintUsingIndex(
+        table,
+        spec.constraint_name,
+        spec.source_index_name,
+        deferrable=spec.deferrable,
+        initially=spec.initially,
+        only_if_missing=is_offline(operations),
+    )
+    try:
+        timing = run_under_lock_timeout(
+            operations, spec, [attach], settings, f"Attaching {spec.describe()}"
+        )
+    except DBAPIError as error:
+        # Someone else attached it between our look and our ALTER (a session outside this
+        # package: our own runs take turns): then the work is done, not failed.
+        if sqlstate(error) not in _ATTACHED_MEANWHILE or not constraint_matches(operations, spec):
+            raise
+        log.info("%s was attached meanwhile by another session; nothing to do.", spec.describe())
+        return
+    if not is_offline(operations):
+        log.info(
+            "Attached %s (waited %.1f ms for ACCESS EXCLUSIVE, held it %.1f ms).",
+            spec.describe(),
+            timing.waited_ms,
+            timing.held_ms,
+            extra={"lock_held_ms": timing.held_ms, "lock_waited_ms": timing.waited_ms},
+        )
+
+
+def detach_unique_constraint(
+    operations: Operations, spec: UniqueConstraintSpec, settings: Settings
+) -> None:
+    """Replace the constraint by a unique index of the same shape, never leaving no guard."""
+    if not is_offline(operations) and not _constraint_in_place(operations, spec, exists_only=True):
+        log.info("%s is not there; only making sure its index exists.", spec.describe())
+        ensure_index(operations, spec.index(), settings)
+        return
+    same_name = spec.source_index_name == spec.constraint_name
+    build_as = spec.scratch_index_name() if same_name else spec.source_index_name
+    ensure_index(operations, spec.index(name=build_as), settings)
+    statements: list[Any] = [DropConstraint(constraint_stub(spec))]
+    if same_name:
+        statements.append(RenameIndex(spec.schema, build_as, spec.source_index_name))
+    run_under_lock_timeout(operations, spec, statements, settings, f"Detaching {spec.describe()}")
+    log.info("Detached %s; index %s guards the table.", spec.describe(), spec.source_index_name)
+
+
+def constraint_stub(spec: UniqueConstraintSpec) -> Any:
+    """The constraint as ``DROP CONSTRAINT`` needs it."""
+    return unique_constraint(spec.constraint_name, spec.table_name, spec.columns, spec.schema)
+
+
+def _constraint_in_place(
+    operations: Operations, spec: UniqueConstraintSpec, *, exists_only: bool = False
+) -> bool:
+    """Is the constraint already there? Raises when it is there with another definition."""
+    conn = connection(operations)
+    table_oid = require_table(conn, spec.table_name, spec.schema)
+    state = catalog.index_state(conn, table_oid, spec.constraint_name)
+    if state is None or state.constraint_name is None or state.table_oid != table_oid:
+        return False
+    if exists_only:
+        return True
+    same = (
+        state.constraint_type == "u"
+        and state.deferrable == bool(spec.deferrable)
+        and state.initially_deferred == (str(spec.initially or "").upper() == "DEFERRED")
+        and catalog.index_shape(conn, state.oid) == expected_shape(operations, spec.index())
+    )
+    if not same:
+        raise IndexConflictError(
+            f"Constraint {spec.constraint_name!r} already exists on {spec.qualified_table} with "
+            f"another definition: {state.constraint_definition}. Wanted: {spec.describe()}"
+            f"{' DEFERRABLE' if spec.deferrable else ''}. Drop it first (op.drop_constraint) or "
+            "choose another name."
+        )
+    return True
+
+
+def replace_unique_constraint(
+    operations: Operations,
+    spec: UniqueConstraintSpec,
+    previous: UniqueConstraintSpec,
+    settings: Settings,
+) -> None:
+    """Drop ``previous`` and attach ``spec``'s index under the same name, in one short step."""
+    offline = is_offline(operations)
+    if not offline and constraint_matches(operations, spec):
+        log.info("%s is already in place; nothing to swap.", spec.describe())
+        if previous.index_name is not None:
+            ensure_index(operations, previous.index(), settings)
+        return
+    ensure_index(operations, spec.index(), settings)
+    if previous.index_name is not None:
+        ensure_index(operations, previous.index(), settings)
+    table = table_stub(spec.table_name, spec.schema)
+    statements = [
+        _intended_drop(
+            table,
+            spec.constraint_name,
+            f"Replaced in this transaction: the old {previous.describe()}.",
+        ),
+        AddUniqueConstraintUsingIndex(
+            table,
+            spec.constraint_name,
+            spec.source_index_name,
+            deferrable=spec.deferrable,
+            initially=spec.initially,
+        ),
+    ]
+    run_under_lock_timeout(operations, spec, statements, settings, f"Swapping in {spec.describe()}")
+    if not offline:
+        log.info("Swapped in %s (was on %s).", spec.describe(), ", ".join(previous.columns))
+
+
+def drop_unique_constraint(
+    operations: Operations, spec: UniqueConstraintSpec, settings: Settings
+) -> None:
+    """``DROP CONSTRAINT`` under a short lock_timeout; one already gone is skipped."""
+    if not is_offline(operations) and not _constraint_in_place(operations, spec, exists_only=True):
+        log.warning("%s is not there; nothing to drop.", spec.describe())
+        return
+    table = table_stub(spec.table_name, spec.schema)
+    statements = [
+        _intended_drop(
+            table, spec.constraint_name, f"The model no longer declares {spec.describe()}."
+        ),
+    ]
+    run_under_lock_timeout(operations, spec, statements, settings, f"Dropping {spec.describe()}")
+
+
+def constraint_matches(operations: Operations, spec: UniqueConstraintSpec) -> bool:
+    """Is a unique constraint of this name there with exactly this shape (no error if not)?"""
+    try:
+        return _constraint_in_place(operations, spec)
+    except IndexConflictError:
+        return False

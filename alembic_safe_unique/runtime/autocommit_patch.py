@@ -1,0 +1,92 @@
+"""The one patch on Alembic: ``MigrationContext.autocommit_block``, wrapped by ``install()``.
+
+Alembic's block keeps no state and only asserts when it does not own the transaction. The
+wrapper refuses that case with the env.py change to make, counts how deep an offline run is
+(a second ``COMMIT``/``BEGIN`` pair would leave a stray transaction in the script), stamps
+downgrade steps before their commit, and keeps the real error when the connection died inside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.exc import PendingRollbackError
+
+from alembic_safe_unique.runtime import run_state
+from alembic_safe_unique.runtime.connection import log
+from alembic_safe_unique.runtime.stamps import stamped_before_commit
+from alembic_safe_unique.runtime.transactions import (
+    OFFLINE_BLOCK_DEPTH,
+    refuse_foreign_transaction,
+)
+
+_MARK = "_alembic_safe_unique"
+
+
+def is_installed() -> bool:
+    return bool(getattr(MigrationContext.autocommit_block, _MARK, False))
+
+
+def install() -> None:
+    """Let offline runs know when they are inside the revision's own ``autocommit_block``,
+    and refuse, with the env.py change to make, the blocks Alembic would only assert on.
+
+    Online, the connection says whether it is in autocommit mode; offline there is no
+    connection, and a second ``COMMIT``/``BEGIN`` pair inside the block would leave a stray
+    transaction open in the script (psql warns, squawk reports it). Alembic keeps no such
+    state, so its context manager is wrapped once to count how deep the run is.
+    """
+    original = MigrationContext.autocommit_block
+    if is_installed():
+        return
+
+    @contextmanager
+    def stamped_block(context: MigrationContext) -> Iterator[None]:
+        with stamped_before_commit(context), original(context):
+            yield
+
+    @contextmanager
+    def autocommit_block(self: MigrationContext) -> Iterator[None]:
+        refuse_foreign_transaction(self)
+        state = run_state.of(self)
+        # Whatever the revision changed so far is committed now: errors must say so.
+        conn = self.connection
+        if state is not None and conn is not None and state.revision_wrote(conn):
+            state.committed_earlier_statements = True
+        setattr(self, OFFLINE_BLOCK_DEPTH, getattr(self, OFFLINE_BLOCK_DEPTH, 0) + 1)
+        block = stamped_block(self)
+        block.__enter__()
+        try:
+            yield
+        except BaseException as error:
+            _leave_after_failure(self, block, error)
+            raise
+        else:
+            block.__exit__(None, None, None)
+        finally:
+            setattr(self, OFFLINE_BLOCK_DEPTH, getattr(self, OFFLINE_BLOCK_DEPTH) - 1)
+
+    autocommit_block.__doc__ = original.__doc__
+    setattr(autocommit_block, _MARK, True)
+    MigrationContext.autocommit_block = autocommit_block  # type: ignore[method-assign]
+
+
+def _leave_after_failure(
+    context: MigrationContext, block: AbstractContextManager[None], error: BaseException
+) -> None:
+    """Leave Alembic's block after ``error``; if the connection is dead, keep ``error``.
+
+    Alembic's block goes back to the migration's transaction on the way out; on a lost
+    connection that fails with ``PendingRollbackError``, which would hide the real cause
+    (the crash, the terminated backend, Ctrl-C) under a follow-on error.
+    """
+    try:
+        block.__exit__(type(error), error, error.__traceback__)
+    except BaseException as exit_error:
+        conn = context.connection
+        lost = conn is None or conn.invalidated or conn.closed
+        if exit_error is error or not (lost or isinstance(exit_error, PendingRollbackError)):
+            raise
+        log.debug("Leaving the autocommit block on a lost connection failed: %s", exit_error)

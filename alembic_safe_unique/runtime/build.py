@@ -1,0 +1,320 @@
+"""Building and dropping indexes concurrently, healing what earlier failed runs left behind.
+
+Every function here expects to run inside ``session.outside_transaction``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from alembic.operations import Operations
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.schema import CreateIndex, DropIndex
+
+from alembic_safe_unique.config import Settings
+from alembic_safe_unique.errors import (
+    BuildInProgressError,
+    BuildInterruptedError,
+    ConnectionLostError,
+    DuplicateKeysError,
+    IndexConflictError,
+    WaitTimeoutError,
+)
+from alembic_safe_unique.postgresql import catalog
+from alembic_safe_unique.postgresql.ddl import CreateScratchTableLike, table_stub
+from alembic_safe_unique.postgresql.driver_errors import error_detail, sqlstate
+from alembic_safe_unique.postgresql.shapes import IndexSpec
+from alembic_safe_unique.runtime import run_state
+from alembic_safe_unique.runtime.connection import connection, execute, is_offline, log
+from alembic_safe_unique.runtime.preconditions import require_table
+from alembic_safe_unique.runtime.progress import WaitBound, watch_build
+from alembic_safe_unique.runtime.transactions import short_transaction, timeouts_off
+from alembic_safe_unique.util.alembic_internals import bound_index
+
+_SCRATCH_TABLE = "alembic_safe_unique_scratch"
+_SCRATCH_INDEX = "alembic_safe_unique_scratch_idx"
+_UNIQUE_VIOLATION = "23505"
+# Statements to paste into psql, quoted in errors (the pid is an integer).
+_TERMINATE = "SELECT pg_terminate_backend(%d);"
+_CANCEL = "SELECT pg_cancel_backend(%d);"
+
+
+def expected_shape(operations: Operations, spec: IndexSpec) -> catalog.IndexShape:
+    """What ``spec`` would build, as PostgreSQL itself spells it.
+
+    Built on an empty temporary twin of the table inside a transaction that is rolled back, so
+    the server (not string matching) normalizes expressions, predicates and operator classes.
+    """
+    conn = connection(operations)
+    scratch = table_stub(_SCRATCH_TABLE, None)
+    source = table_stub(spec.table_name, spec.schema)
+    with short_transaction(operations, keep=False):
+        execute(operations, CreateScratchTableLike(_SCRATCH_TABLE, source))
+        execute(operations, CreateIndex(spec.renamed(_SCRATCH_INDEX).to_index(on_table=scratch)))
+        scratch_oid = catalog.relation_oid(conn, _SCRATCH_INDEX, "pg_temp")
+        assert scratch_oid is not None
+        return catalog.index_shape(conn, scratch_oid)
+
+
+def ensure_index(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
+    """Make sure a valid index matching ``spec`` exists, building it concurrently if needed."""
+    if is_offline(operations):
+        _write_offline_build(operations, spec, settings)
+        return
+    conn = connection(operations)
+    table_oid = require_table(conn, spec.table_name, spec.schema)
+    state = _settled_state(operations, table_oid, spec, settings)
+    if state is not None:
+        if state.table_oid != table_oid:
+            raise IndexConflictError(
+                f"An index named {spec.name!r} already exists on table {state.table_name!r}, "
+                f"not on {spec.qualified_table!r}: {state.definition}. Index names are unique "
+                "per schema; choose another name."
+            )
+        if not state.is_valid:
+            _drop_leftover(operations, spec, state, settings)
+        else:
+            check_same_definition(operations, spec, state)
+            log.info("Reusing the valid index %s built earlier (same definition).", spec.name)
+            return
+    _build(operations, spec, settings)
+
+
+def valid_index_exists(operations: Operations, spec: IndexSpec) -> bool:
+    """Is there a valid index of this name on the table (whatever built it)?"""
+    conn = connection(operations)
+    state = _state_now(conn, spec)
+    return state is not None and state.is_valid
+
+
+def _state_now(conn: Connection, spec: IndexSpec) -> catalog.IndexState | None:
+    """The index ``spec`` names, if it is on ``spec``'s table now (``None`` otherwise)."""
+    table_oid = catalog.relation_oid(conn, spec.table_name, spec.schema)
+    state = catalog.index_state(conn, table_oid, spec.name) if table_oid else None
+    return state if state is not None and state.table_oid == table_oid else None
+
+
+def check_same_definition(
+    operations: Operations, spec: IndexSpec, state: catalog.IndexState
+) -> None:
+    """Refuse to reuse an existing index of this name that enforces something else."""
+    conn = connection(operations)
+    if catalog.index_shape(conn, state.oid) != expected_shape(operations, spec):
+        raise IndexConflictError(
+            f"Index {spec.name!r} already exists with another definition.\n"
+            f"  existing: {state.definition}\n"
+            f"  wanted:   {_create_sql(conn, spec)}\n"
+            "Rename one of them, or drop the existing index (DROP INDEX CONCURRENTLY) "
+            "if it is no longer needed, then run the migration again."
+        )
+
+
+def _settled_state(
+    operations: Operations, table_oid: int, spec: IndexSpec, settings: Settings
+) -> catalog.IndexState | None:
+    """The index's state once no other session is still building it."""
+    conn = connection(operations)
+    deadline = time.monotonic() + settings.other_build_wait_s
+    state = catalog.index_state(conn, table_oid, spec.name)
+    while state is not None and state.building_pid is not None:
+        if time.monotonic() > deadline:
+            raise BuildInProgressError(
+                f"Index {spec.name!r} on {spec.qualified_table} is still being built by "
+                f"another session (pid {state.building_pid}). Let it finish and run the "
+                "migration again, or cancel it with "
+                + _CANCEL
+                % state.building_pid
+                + " and run the migration again: it removes the invalid index the cancelled "
+                "build leaves."
+            )
+        log.warning(
+            "Index %s on %s is being built by another session (pid %s); waiting for it.",
+            spec.name,
+            spec.qualified_table,
+            state.building_pid,
+        )
+        time.sleep(1.0)
+        state = catalog.index_state(conn, table_oid, spec.name)
+    return state
+
+
+def _drop_leftover(
+    operations: Operations, spec: IndexSpec, state: catalog.IndexState, settings: Settings
+) -> None:
+    rejects = " It still rejected colliding writes." if state.is_ready else ""
+    log.warning(
+        "Dropping the invalid index %s on %s left by an earlier failed build.%s",
+        spec.name,
+        spec.qualified_table,
+        rejects,
+    )
+    drop_index(operations, spec.name, spec.schema, settings)
+
+
+def refuse_dropping_constraint_index(index_name: str, state: catalog.IndexState) -> None:
+    """An index that backs a constraint goes with the constraint, never on its own."""
+    if state.constraint_name is not None:
+        raise IndexConflictError(
+            f"Index {index_name!r} backs the constraint {state.constraint_name!r} on "
+            f"{state.table_name!r} and cannot be dropped on its own. Use "
+            "op.drop_constraint(...) or op.detach_unique_constraint(...) instead."
+        )
+
+
+def drop_index(
+    operations: Operations, index_name: str, schema: str | None, settings: Settings
+) -> None:
+    """``DROP INDEX CONCURRENTLY`` with timeouts off (it waits like a build does)."""
+    index = bound_index(
+        index_name, table=table_stub("unused", schema), postgresql_concurrently=True
+    )
+    with timeouts_off(operations, settings.client_check_interval_ms):
+        execute(operations, DropIndex(index, if_exists=True))
+
+
+def _create_sql(conn: Connection, spec: IndexSpec) -> str:
+    return str(CreateIndex(spec.to_index()).compile(dialect=conn.dialect))
+
+
+def _build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
+    log.info("Building %s concurrently; reads and writes go on meanwhile.", spec.describe())
+    started = time.monotonic()
+    bound: WaitBound | None = None
+    try:
+        with timeouts_off(operations, settings.client_check_interval_ms):
+            target = f"{spec.name} on {spec.qualified_table}"
+            with watch_build(connection(operations), target, settings) as bound:
+                execute(operations, CreateIndex(spec.to_index(concurrently=True)))
+    except DBAPIError as error:
+        conn = connection(operations)
+        if error.connection_invalidated or conn.invalidated or conn.closed:
+            raise ConnectionLostError(
+                f"The connection to the server was lost during the build of {spec.name} on "
+                f"{spec.qualified_table} ({_one_line(error.orig)}). Run the migration again: "
+                "it removes the invalid index the build left and builds it anew."
+            ) from error
+        if bound is not None and bound.expired:
+            raise _wait_timeout_error(operations, spec, settings, bound) from error
+        _clean_up_failed_build(operations, spec, settings, error)
+        raise
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        # Ctrl-C; under asyncio.run (the async env.py) it reaches the build as a cancellation.
+        raise BuildInterruptedError(
+            f"The build of {spec.name} on {spec.qualified_table} was interrupted. "
+            f"{_leftover_after_interrupt(connection(operations), spec)}"
+        ) from None
+    log.info("Built index %s in %.1f s.", spec.name, time.monotonic() - started)
+    state = run_state.of(operations.get_context())
+    if state is not None:
+        state.built_in_revision.append(spec.name)
+
+
+def _wait_timeout_error(
+    operations: Operations, spec: IndexSpec, settings: Settings, bound: WaitBound
+) -> WaitTimeoutError:
+    """The build was cancelled for waiting too long: clean up what can be, name who held it.
+
+    The leftover is dropped only if none of the blockers holds a lock on the table: a
+    ``DROP INDEX CONCURRENTLY`` would wait for those very sessions.
+    """
+    conn = connection(operations)
+    table_oid = catalog.relation_oid(conn, spec.table_name, spec.schema)
+    holders = (
+        {holder.pid for holder in catalog.lock_holders(conn, table_oid)} if table_oid else set()
+    )
+    blockers = bound.blockers
+    if any(blocker.pid in holders for blocker in blockers):
+        leftover = (
+            f"The unfinished index {spec.name} stays for now (dropping it would wait for the "
+            "same sessions); the re-run removes it first."
+        )
+    else:
+        state = _state_now(conn, spec)
+        if state is not None and not state.is_valid:
+            drop_index(operations, spec.name, spec.schema, settings)
+        leftover = "The unfinished index was dropped; nothing else is left behind."
+    shown = "; ".join(blocker.describe() for blocker in blockers) or "(sessions gone by now)"
+    unblock = " ".join(_TERMINATE % blocker.pid for blocker in blockers) or "(nothing to end)"
+    return WaitTimeoutError(
+        f"The build of {spec.name} on {spec.qualified_table} waited for other sessions for "
+        f"more than {bound.seconds:g} s (wait_timeout_s) and was cancelled. It was waiting for: "
+        f"{shown}. {leftover} CREATE INDEX CONCURRENTLY waits for every transaction that is "
+        "older than it or holds the table: have those sessions commit or roll back, or end "
+        f"them with {unblock} Then run the migration again; this revision is not stamped as "
+        "applied."
+    )
+
+
+def _one_line(message: object) -> str:
+    return " ".join(str(message).split()).rstrip(".")
+
+
+def _leftover_after_interrupt(conn: Connection, spec: IndexSpec) -> str:
+    """What the catalog holds now, read on a fresh connection (the interrupted one may be dead)."""
+    try:
+        with conn.engine.connect() as fresh:
+            state = _state_now(fresh, spec)
+    except DBAPIError as error:
+        return f"Could not look at what it left ({error.orig}); a re-run heals either way."
+    if state is None:
+        return "No index was left behind; the revision is not stamped as applied."
+    if state.is_valid:
+        return (
+            f"The index {spec.name} was built and is valid; the revision is not stamped as "
+            "applied, and a re-run reuses the index."
+        )
+    return (
+        f"An invalid index {spec.name} remains (it "
+        f"{'still rejects colliding writes' if state.is_ready else 'is not used'}); run the "
+        "migration again: it removes it and builds anew."
+    )
+
+
+def _write_offline_build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
+    """The build for an offline script: nobody can look at the catalog first, so say what to do.
+
+    ``IF NOT EXISTS`` makes the script re-runnable, but it also keeps an invalid index silently;
+    the comment tells the person running the script how to spot and remove one.
+    """
+    operations.get_context().impl.static_output(
+        "-- If the next statement fails (duplicates, cancel, crash) it leaves an INVALID index "
+        "behind;\n-- IF NOT EXISTS would then keep it. Find it with: SELECT indexrelid::regclass "
+        "FROM pg_index WHERE NOT indisvalid;\n-- and remove it with DROP INDEX CONCURRENTLY "
+        "before running the script again."
+    )
+    with timeouts_off(operations, settings.client_check_interval_ms):
+        execute(operations, CreateIndex(spec.to_index(concurrently=True), if_not_exists=True))
+
+
+def _clean_up_failed_build(
+    operations: Operations, spec: IndexSpec, settings: Settings, error: DBAPIError
+) -> None:
+    """Drop the invalid index a failed build leaves, then explain the failure if we can."""
+    conn = connection(operations)
+    if error.connection_invalidated or conn.invalidated or conn.closed:
+        return
+    state = _state_now(conn, spec)
+    if state is not None and not state.is_valid:
+        drop_index(operations, spec.name, spec.schema, settings)
+    if sqlstate(error) == _UNIQUE_VIOLATION:
+        remains = run_state.what_remains(run_state.of(operations.get_context()), spec.name)
+        raise _duplicates_error(conn, spec, error, remains) from error
+
+
+def _duplicates_error(
+    conn: Connection, spec: IndexSpec, error: DBAPIError, remains: str
+) -> DuplicateKeysError:
+    detail = error_detail(error) or "(no detail from the driver)"
+    query = catalog.render_query(conn, catalog.duplicate_groups_query(spec))
+    columns = ", ".join(str(c) for c in spec.columns)
+    return DuplicateKeysError(
+        f"Cannot build unique index {spec.name!r} on {spec.qualified_table} ({columns}): the "
+        f"table holds duplicate keys. PostgreSQL reported: {detail}\n"
+        f"{remains} List every duplicate group with:\n\n"
+        f"    {query.replace(chr(10), chr(10) + '    ')};\n\n"
+        "Remove or merge the duplicates (in a data migration before this one), then run the "
+        "migration again. To write that revision, placed just before this build:\n\n"
+        f"    alembic-safe-unique dedupe-revision {spec.name} --keep newest\n"
+    )

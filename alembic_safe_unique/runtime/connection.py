@@ -1,0 +1,47 @@
+"""The migration's connection as the operations see it: online or offline, which server.
+
+Every runtime module talks to the database through these few helpers, so an operation reads
+the same whether Alembic runs it against a live connection or prints it for ``--sql``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from alembic.operations import Operations
+from sqlalchemy.engine import Connection
+
+log = logging.getLogger("alembic.safe_unique")
+
+
+def is_offline(operations: Operations) -> bool:
+    return bool(operations.get_context().as_sql)
+
+
+def is_postgresql(operations: Operations) -> bool:
+    return operations.get_context().dialect.name == "postgresql"
+
+
+def connection(operations: Operations) -> Connection:
+    """The live connection (the autocommit one while inside an autocommit block)."""
+    bind = operations.get_bind()
+    assert isinstance(bind, Connection)
+    return bind
+
+
+def execute(operations: Operations, statement: Any) -> None:
+    """Run (online) or print (offline ``--sql``) one statement."""
+    operations.get_context().impl.execute(statement)
+
+
+def server_version(operations: Operations) -> tuple[int, ...] | None:
+    info = operations.get_context().dialect.server_version_info
+    return tuple(int(part) for part in info[:2]) if info else None
+
+
+def in_autocommit(conn: Connection) -> bool:
+    if conn.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
+        return True
+    dbapi_connection = conn.connection.dbapi_connection
+    return bool(getattr(dbapi_connection, "autocommit", False))

@@ -1,0 +1,156 @@
+"""Two deploys running the same revision at once: one does the work, the other says so.
+
+Before an operation leaves Alembic's transaction it checks that no other run has moved or is
+holding ``alembic_version``; then it takes a session-level advisory lock named after its index,
+so a twin that got there first is waited for instead of collided with (two builds of one
+index end in a raw error or a deadlock). The lock is polled with ``pg_try_advisory_lock``
+between short statements: a session blocked inside ``pg_advisory_lock`` would hold a snapshot
+that the other session's concurrent build waits for, and the two would wait on each other.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+
+import sqlalchemy as sa
+from alembic.operations import Operations
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from alembic_safe_unique.config import Settings
+from alembic_safe_unique.errors import BuildInProgressError, ConcurrentMigrationError
+from alembic_safe_unique.postgresql.ddl import table_stub
+from alembic_safe_unique.postgresql.driver_errors import sqlstate
+from alembic_safe_unique.runtime import run_state
+from alembic_safe_unique.runtime.connection import connection, is_offline, log
+
+_NAMESPACE = 0x41535531  # the advisory lock "class" of this package: b"ASU1"
+_LOCK_NOT_AVAILABLE = "55P03"
+_POLL_S = 0.2
+_TRY_LOCK = sa.text("SELECT pg_try_advisory_lock(:namespace, :key)")
+_UNLOCK = sa.text("SELECT pg_advisory_unlock(:namespace, :key)")
+_ALIVE = sa.text("SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = :pid)")
+_HOLDER = sa.text(
+    """
+    SELECT l.pid FROM pg_locks l
+     WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+       AND l.classid = CAST(:namespace AS oid) AND l.objid = CAST(:objid AS oid)
+    """
+)
+
+LOCK_ADVICE = (
+    "To let simultaneous deploys wait for each other and both succeed, take "
+    "alembic_safe_unique.migration_lock(connection) around the migrations in env.py "
+    "(docs/troubleshooting.md)."
+)
+
+
+def _key(name: str) -> tuple[int, int]:
+    """A stable int4 for ``name`` (signed, as pg_try_advisory_lock takes it) and its oid form."""
+    unsigned = zlib.crc32(name.encode("utf-8"))
+    return (unsigned - (1 << 32) if unsigned >= 1 << 31 else unsigned), unsigned
+
+
+def refuse_if_another_run_is_ahead(operations: Operations) -> None:
+    """Stop before any work if another run moved ``alembic_version`` or is stamping it now."""
+    context = operations.get_context()
+    state = run_state.of(context)
+    if state is None:
+        return
+    conn = connection(operations)
+    applied = state.applied_heads(conn)
+    if applied != state.heads:
+        raise ConcurrentMigrationError(
+            f"Another migration run changed {context.version_table} while this one was running "
+            f"(this run expected {_shown(state.heads)}, the database now says "
+            f"{_shown(applied)}). This run stops here before doing anything more; nothing is "
+            f"left half-done. Run `alembic current` to see where the database is. {LOCK_ADVICE}"
+        )
+    version = table_stub(context.version_table, context.version_table_schema, ("version_num",))
+    probe = sa.select(version.c.version_num).with_for_update(nowait=True)
+    try:
+        with state.ours():
+            conn.execute(probe).all()
+    except DBAPIError as error:
+        if sqlstate(error) != _LOCK_NOT_AVAILABLE:
+            raise
+        raise ConcurrentMigrationError(
+            f"Another migration run is applying revisions right now (it holds "
+            f"{context.version_table}'s row). This run stops before doing the same work twice; "
+            f"nothing is left half-done. {LOCK_ADVICE}"
+        ) from error
+
+
+def _shown(heads: tuple[str, ...]) -> str:
+    return ", ".join(heads) or "no revision"
+
+
+@contextmanager
+def exclusive_work(
+    operations: Operations,
+    name: str,
+    settings: Settings,
+    done: Callable[[], bool],
+) -> Iterator[None]:
+    """Hold the advisory lock named ``name`` for the body (online, outside any transaction).
+
+    If another session held it, this one waits; then, if ``done()`` says the other session
+    did this very work, a ``ConcurrentMigrationError`` says so instead of repeating it.
+    """
+    if is_offline(operations):
+        yield
+        return
+    conn = connection(operations)
+    key, objid = _key(name)
+    parameters = {"namespace": _NAMESPACE, "key": key}
+    holder = _wait_for_lock(conn, name, parameters, objid, settings)
+    try:
+        if holder is not None:
+            # A twin run stamps alembic_version right after it lets go; the orphaned build of
+            # a killed run (PostgreSQL before 14 lets it finish) stamps nothing, and releases
+            # the lock only as its backend exits.
+            refuse_if_another_run_is_ahead(operations)
+        if holder is not None and _alive(conn, holder) and done():
+            raise ConcurrentMigrationError(
+                f"Another migration process was doing the same work on {name} at the same time "
+                f"and has finished it; this run stops here rather than apply the same revision "
+                f"twice. Nothing is left half-done. {LOCK_ADVICE}"
+            )
+        yield
+    finally:
+        if not conn.invalidated and not conn.closed:
+            with suppress(DBAPIError):  # a session-level lock ends with the session anyway
+                conn.execute(_UNLOCK, parameters)
+
+
+def _alive(conn: Connection, pid: int) -> bool:
+    return bool(conn.execute(_ALIVE, {"pid": pid}).scalar())
+
+
+def _wait_for_lock(
+    conn: Connection, name: str, parameters: dict[str, int], objid: int, settings: Settings
+) -> int | None:
+    """Take the lock; the pid that held it last while this session waited, if any."""
+    deadline = time.monotonic() + settings.other_build_wait_s
+    last_holder: int | None = None
+    while not conn.execute(_TRY_LOCK, parameters).scalar():
+        holder = conn.execute(_HOLDER, {"namespace": _NAMESPACE, "objid": objid}).scalar()
+        if holder is not None and holder != last_holder:
+            log.warning(
+                "Another session (pid %s: another migration run, or the orphaned build of a "
+                "killed one) is working on %s; waiting for it to finish.",
+                holder,
+                name,
+            )
+        last_holder = holder if holder is not None else last_holder
+        if time.monotonic() > deadline:
+            raise BuildInProgressError(
+                f"Another migration process (pid {holder}) has been working on {name} for more "
+                f"than {settings.other_build_wait_s:.0f} s. Let it finish and run the migration "
+                f"again, or stop that process. {LOCK_ADVICE}"
+            )
+        time.sleep(_POLL_S)
+    return last_holder

@@ -1,0 +1,193 @@
+"""Catalog checks that run before an operation commits or builds anything.
+
+A refusal here leaves the catalog exactly as it was: the operation has not left Alembic's
+transaction yet, so not even the revision's earlier statements are committed. Each error says
+what the relation or name really is and what to write instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Literal
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from alembic_safe_unique.errors import (
+    ColumnNotFoundError,
+    NameInUseError,
+    NotATableError,
+    TableNotFoundError,
+)
+from alembic_safe_unique.postgresql import catalog
+
+Purpose = Literal["constraint", "index", "rows"]
+
+_KIND_WORDS = {
+    "r": "table",
+    "p": "partitioned table",
+    "v": "view",
+    "m": "materialized view",
+    "f": "foreign table",
+    "i": "index",
+    "I": "partitioned index",
+    "S": "sequence",
+    "c": "composite type",
+    "t": "TOAST table",
+}
+_CONSTRAINT_WORDS = {
+    "c": "CHECK constraint",
+    "f": "foreign key",
+    "p": "primary key",
+    "u": "unique constraint",
+    "x": "exclusion constraint",
+    "t": "constraint trigger",
+    "n": "NOT NULL constraint",
+}
+_ALLOWED: dict[Purpose, set[str]] = {
+    "constraint": {"r", "p"},
+    "index": {"r", "p", "m"},
+    "rows": {"r", "p"},
+}
+
+# "char" columns cast to text: asyncpg returns the bare "char" type as bytes.
+_KIND = sa.text("SELECT relkind::text FROM pg_class WHERE oid = :oid")
+_COLUMNS = sa.text(
+    "SELECT attname FROM pg_attribute WHERE attrelid = :oid AND attnum > 0 AND NOT attisdropped"
+    " ORDER BY attnum"
+)
+_NAME_USERS = sa.text(
+    """
+    SELECT 'constraint', con.contype::text, con.conrelid, false
+      FROM pg_constraint con
+     WHERE con.conrelid = :table_oid AND con.conname = :name
+    UNION ALL
+    SELECT 'relation', c.relkind::text, i.indrelid,
+           EXISTS (SELECT 1 FROM pg_constraint k
+                    WHERE k.conindid = c.oid AND k.conname = c.relname AND k.contype = 'u')
+      FROM pg_class c
+      LEFT JOIN pg_index i ON i.indexrelid = c.oid
+     WHERE c.relname = :name
+       AND c.relnamespace = (SELECT relnamespace FROM pg_class WHERE oid = :table_oid)
+    """
+)
+
+
+def _shown(table_name: str, schema: str | None) -> str:
+    return f"{schema}.{table_name}" if schema else table_name
+
+
+def require_table(
+    conn: Connection, table_name: str, schema: str | None, purpose: Purpose = "index"
+) -> int:
+    """The table's oid; refuses a missing relation, or one that cannot serve ``purpose``."""
+    shown = _shown(table_name, schema)
+    oid = catalog.relation_oid(conn, table_name, schema)
+    if oid is None:
+        raise TableNotFoundError(
+            f"Table {shown!r} does not exist (checked with the connection's search_path). "
+            "Check the table name and schema= of the operation."
+        )
+    kind = str(conn.execute(_KIND, {"oid": oid}).scalar_one())
+    if kind not in _ALLOWED[purpose]:
+        raise NotATableError(_wrong_kind_message(shown, kind, purpose))
+    return oid
+
+
+def _wrong_kind_message(shown: str, kind: str, purpose: Purpose) -> str:
+    what = _KIND_WORDS.get(kind, f"relation of kind {kind!r}")
+    advice = {
+        "v": "A view holds no rows of its own: put the unique on the table it reads from.",
+        "f": "Its rows live on another server, which must enforce the uniqueness itself.",
+    }.get(kind, "Name the table itself in the operation.")
+    if kind == "m":
+        advice = (
+            "PostgreSQL cannot put a constraint on one, but a unique index works (it is also "
+            "what REFRESH MATERIALIZED VIEW CONCURRENTLY needs): "
+            "op.create_index_concurrently(name, table, columns, unique=True)."
+        )
+        if purpose == "rows":
+            advice = (
+                "Its rows come from its query: remove the duplicates from the tables it reads, "
+                "then refresh it."
+            )
+    action = {
+        "constraint": "cannot carry a unique constraint",
+        "index": "cannot carry an index",
+        "rows": "has no rows of its own to deduplicate",
+    }[purpose]
+    return f"{shown!r} is a {what} and {action}. {advice} Nothing was changed."
+
+
+def require_columns(
+    conn: Connection, table_oid: int, shown_table: str, named: Mapping[str, Sequence[object]]
+) -> None:
+    """Refuse column names the table does not have (``named`` maps argument -> names)."""
+    existing = list(conn.execute(_COLUMNS, {"oid": table_oid}).scalars())
+    for argument, names in named.items():
+        missing = [n for n in names if isinstance(n, str) and n not in existing]
+        if missing:
+            raise ColumnNotFoundError(
+                f"{shown_table} has no column {', '.join(map(repr, missing))} (named in "
+                f"{argument}). Its columns are: {', '.join(existing)}. Names are "
+                "case-sensitive as written in the revision. Nothing was changed."
+            )
+
+
+def require_free_name(
+    conn: Connection,
+    table_oid: int,
+    shown_table: str,
+    index_name: str,
+    constraint_name: str | None = None,
+) -> None:
+    """Refuse a new index (and constraint) whose name something else holds.
+
+    An index of that name on the table (a leftover to heal or a build to reuse) and a unique
+    constraint of that name on it are left to the operation: it reuses, heals or explains
+    them. Anything else would make the build or the attach fail after work was done.
+    """
+    for name in dict.fromkeys([constraint_name or index_name, index_name]):
+        for holder, kind, owner_oid, backs_unique in conn.execute(
+            _NAME_USERS, {"name": name, "table_oid": table_oid}
+        ):
+            if holder == "constraint" and constraint_name is None:
+                continue  # an index name does not clash with a CHECK or FK name
+            if kind in ("i", "I") and owner_oid == table_oid and backs_unique:
+                continue  # the unique constraint itself, attached already: the op checks it
+            _refuse_name_holder(name, holder, kind, owner_oid, table_oid, shown_table, index_name)
+
+
+def _refuse_name_holder(
+    name: str,
+    holder: str,
+    kind: str,
+    owner_oid: int | None,
+    table_oid: int,
+    shown_table: str,
+    index_name: str,
+) -> None:
+    if holder == "constraint":
+        if kind == "u":
+            return
+        what = _CONSTRAINT_WORDS.get(kind, f"constraint of type {kind!r}")
+        raise NameInUseError(
+            f"{name!r} is already the name of a {what} on {shown_table}; a table's constraints "
+            "need distinct names. Choose another name for the unique constraint. Nothing was "
+            "changed."
+        )
+    if kind in ("i", "I") and owner_oid == table_oid:
+        if name == index_name:
+            return  # the index to reuse or a leftover to heal: the build decides
+        raise NameInUseError(
+            f"Attaching index {index_name!r} as constraint {name!r} would rename it to "
+            f"{name!r}, but another index of that name exists on {shown_table}. Drop that "
+            "index or choose another constraint name. Nothing was changed."
+        )
+    what = _KIND_WORDS.get(kind, f"relation of kind {kind!r}")
+    where = " (on another table)" if kind in ("i", "I") else ""
+    raise NameInUseError(
+        f"{name!r} is already the name of a {what}{where} in the schema of {shown_table}. "
+        "A unique constraint's index shares the schema's namespace with tables, views, "
+        "sequences and indexes: choose another name. Nothing was changed."
+    )

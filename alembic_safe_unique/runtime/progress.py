@@ -1,0 +1,382 @@
+"""What a concurrent build is doing, read from a second connection while it runs.
+
+``CREATE INDEX CONCURRENTLY`` on a big table can run for many minutes; PostgreSQL reports its
+phase and counters in ``pg_stat_progress_create_index``. A watcher thread polls that view for the
+migration's backend, and reports through the ``alembic.safe_unique.progress`` logger (which the
+stock ``alembic.ini`` shows) or, on a terminal, a tqdm bar with phase changes logged above it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from alembic_safe_unique.config import Settings
+
+log = logging.getLogger("alembic.safe_unique.progress")
+
+PROGRESS_VARIABLE = "ALEMBIC_SAFE_UNIQUE_PROGRESS"
+PROGRESS_MODES = ("auto", "bar", "log", "off")
+_BAR_REFRESH_S = 0.5
+_POLL_S = 1.0  # phase changes and blockers are seen within a second; lines are rarer
+
+_PROGRESS = sa.text(
+    """
+    SELECT p.phase, p.blocks_done, p.blocks_total, p.tuples_done, p.tuples_total,
+           p.lockers_done, p.lockers_total, nullif(p.current_locker_pid, 0),
+           p.partitions_done, p.partitions_total,
+           a.state,
+           extract(epoch FROM now() - coalesce(a.xact_start, a.query_start))::float8,
+           left(a.query, 200)
+      FROM pg_stat_progress_create_index p
+      LEFT JOIN pg_stat_activity a ON a.pid = nullif(p.current_locker_pid, 0)
+     WHERE p.pid = :pid
+    """
+)
+
+# Where each phase sits in the whole build (for one overall percentage) and which counter
+# measures it; the split follows the work: two passes over the heap, one over the index, sorts.
+# Counters a phase does not own can hold the previous phase's values, so only its own is read.
+_PHASES: dict[str, tuple[float, float, str | None]] = {
+    "initializing": (0.0, 0.0, None),
+    "waiting for writers before build": (0.0, 0.02, "lockers"),
+    "building index: scanning table": (0.02, 0.40, "blocks"),
+    "building index: sorting live tuples": (0.40, 0.48, None),
+    "building index: loading tuples in tree": (0.48, 0.60, "tuples"),
+    "waiting for writers before validation": (0.60, 0.62, "lockers"),
+    "index validation: scanning index": (0.62, 0.72, "blocks"),
+    "index validation: sorting tuples": (0.72, 0.76, None),
+    "index validation: scanning table": (0.76, 0.96, "blocks"),
+    "waiting for old snapshots": (0.96, 1.0, "lockers"),
+}
+
+
+@dataclass(frozen=True)
+class BuildSnapshot:
+    """One row of ``pg_stat_progress_create_index`` for the build, with its blocker if any."""
+
+    phase: str
+    blocks_done: int
+    blocks_total: int
+    tuples_done: int
+    tuples_total: int
+    lockers_done: int
+    lockers_total: int
+    locker_pid: int | None
+    partitions_done: int
+    partitions_total: int
+    locker_state: str | None
+    locker_seconds: float | None
+    locker_query: str | None
+
+    @property
+    def _counter(self) -> tuple[str, int, int] | None:
+        kind = _PHASES.get(self.phase, (0.0, 0.0, None))[2]
+        done, total, label = {
+            "blocks": (self.blocks_done, self.blocks_total, "blocks"),
+            "tuples": (self.tuples_done, self.tuples_total, "tuples"),
+            "lockers": (self.lockers_done, self.lockers_total, "transactions"),
+        }.get(kind or "", (0, 0, ""))
+        return (label, done, total) if total else None
+
+    @property
+    def phase_fraction(self) -> float | None:
+        counter = self._counter
+        return None if counter is None else min(counter[1] / counter[2], 1.0)
+
+    @property
+    def overall_fraction(self) -> float:
+        start, end, _ = _PHASES.get(self.phase, (0.0, 0.0, None))
+        return start + (end - start) * (self.phase_fraction or 0.0)
+
+    def describe_phase(self) -> str:
+        text = self.phase
+        counter = self._counter
+        if counter is not None:
+            label, done, total = counter
+            text += f" {min(done / total, 1.0):.0%} ({label} {done:,} of {total:,})"
+        if self.partitions_total:
+            text += f", partition {self.partitions_done + 1:,} of {self.partitions_total:,}"
+        return text
+
+    def describe_blocker(self) -> str | None:
+        if self.locker_pid is None:
+            return None
+        age = f" for {self.locker_seconds:.1f} s" if self.locker_seconds is not None else ""
+        state = self.locker_state or "state unknown"
+        return f"pid {self.locker_pid} ({state}{age}): {self.locker_query!r}"
+
+
+_BLOCKERS = sa.text(
+    """
+    SELECT a.pid, a.state,
+           extract(epoch FROM now() - coalesce(a.xact_start, a.query_start))::float8,
+           left(a.query, 200)
+      FROM pg_stat_activity a
+     WHERE a.pid = ANY (pg_blocking_pids(:pid)) OR a.pid = :locker
+     ORDER BY 3 DESC NULLS LAST
+    """
+)
+_CANCEL = sa.text("SELECT pg_cancel_backend(:pid)")
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """A session the build waited for when its wait ran out."""
+
+    pid: int
+    state: str | None
+    seconds: float | None
+    query: str | None
+
+    def describe(self) -> str:
+        age = f" for {self.seconds:.1f} s" if self.seconds is not None else ""
+        return f"pid {self.pid} ({self.state or 'state unknown'}{age}): {self.query!r}"
+
+
+class WaitBound:
+    """Cancels the build once it has waited on other sessions for ``seconds`` in a row.
+
+    The watcher sees the build's phase; a phase ``waiting for ...`` that lasts longer than the
+    bound means a transaction elsewhere holds it up, possibly forever. The sessions it waits
+    for are recorded before the cancel, for the error the migration then raises.
+    """
+
+    def __init__(self, seconds: float, backend_pid: int) -> None:
+        self.seconds = seconds
+        self.backend_pid = backend_pid
+        self.blockers: list[Blocker] = []
+        self.expired = False
+        self._waiting_since: float | None = None
+
+    def check(self, watch: Connection, snapshot: BuildSnapshot) -> None:
+        if self.expired or not snapshot.phase.startswith("waiting for"):
+            self._waiting_since = None
+            return
+        now = time.monotonic()
+        self._waiting_since = self._waiting_since or now
+        if now - self._waiting_since < self.seconds:
+            return
+        parameters = {"pid": self.backend_pid, "locker": snapshot.locker_pid or 0}
+        self.blockers = [Blocker(*row) for row in watch.execute(_BLOCKERS, parameters)]
+        self.expired = True
+        watch.execute(_CANCEL, {"pid": self.backend_pid})
+
+
+def read_snapshot(connection: Connection, backend_pid: int) -> BuildSnapshot | None:
+    row = connection.execute(_PROGRESS, {"pid": backend_pid}).first()
+    if row is None or row[0] is None:
+        return None
+    return BuildSnapshot(*row)
+
+
+def progress_mode(settings: Settings) -> str:
+    """The mode in force: the environment variable wins, so a run can be quieted ad hoc."""
+    mode = os.environ.get(PROGRESS_VARIABLE, settings.progress).strip().lower()
+    if mode not in PROGRESS_MODES:
+        raise ValueError(
+            f"{PROGRESS_VARIABLE} / progress must be one of {', '.join(PROGRESS_MODES)}; "
+            f"got {mode!r}."
+        )
+    if mode == "auto":
+        return "bar" if sys.stderr.isatty() else "log"
+    return mode
+
+
+class _Reporter:
+    """Turns snapshots into log lines (phase changes, blockers, every interval) or a bar."""
+
+    def __init__(self, target: str, mode: str, interval_s: float) -> None:
+        self.target = target
+        self.interval_s = interval_s
+        self.bar: Any = None
+        if mode == "bar":
+            from tqdm import tqdm
+
+            self.bar = tqdm(
+                total=100,
+                desc=target,
+                file=sys.stderr,
+                bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed} {postfix}",
+                leave=False,
+            )
+        self._last_phase: str | None = None
+        self._last_line = 0.0
+        self._last_blocker: int | None = None
+        self._warned_about: set[int] = set()
+        self._overall = 0.0  # never shown going backwards: it is an estimate
+
+    def report(self, snapshot: BuildSnapshot) -> None:
+        now = time.monotonic()
+        self._overall = max(self._overall, snapshot.overall_fraction)
+        blocker = snapshot.describe_blocker()
+        phase_changed = snapshot.phase != self._last_phase
+        due = now - self._last_line >= self.interval_s
+        if blocker is not None and (snapshot.locker_pid != self._last_blocker or due):
+            log.info("%s: %s, waiting for %s", self.target, snapshot.phase, blocker)
+            self._last_line = now
+            self._warn_if_idle_blocker(snapshot)
+        elif phase_changed or (due and self.bar is None):
+            log.info(
+                "%s: %s; about %.0f%% overall",
+                self.target,
+                snapshot.describe_phase(),
+                self._overall * 100,
+            )
+            self._last_line = now
+        self._last_phase = snapshot.phase
+        self._last_blocker = snapshot.locker_pid
+        if self.bar is not None:
+            self.bar.n = round(self._overall * 100)
+            self.bar.set_postfix_str(
+                f"waiting for pid {snapshot.locker_pid}" if blocker else snapshot.describe_phase(),
+                refresh=False,
+            )
+            self.bar.refresh()
+
+    def _warn_if_idle_blocker(self, snapshot: BuildSnapshot) -> None:
+        """Say plainly when the build waits on a transaction that is doing nothing.
+
+        Such a wait never ends by itself; when the idle transaction belongs to the program
+        running the migration (a second connection left in a transaction, which with asyncpg
+        keeps its snapshot even while idle), the migration waits for itself forever.
+        """
+        pid = snapshot.locker_pid
+        idle = (snapshot.locker_state or "").startswith("idle in transaction")
+        waited = snapshot.locker_seconds or 0.0
+        if pid is None or not idle or waited < self.interval_s or pid in self._warned_about:
+            return
+        self._warned_about.add(pid)
+        log.warning(
+            "%s cannot go on while pid %d stays idle in transaction (for %.0f s so far): "
+            "CREATE INDEX CONCURRENTLY waits for every older transaction to end. If that "
+            "connection belongs to this same program (an application or test connection "
+            "left inside a transaction; asyncpg keeps its snapshot even while idle), the "
+            "migration waits for itself forever: commit or close that connection before "
+            "migrating. Otherwise end it: SELECT pg_terminate_backend(%d);",
+            self.target,
+            pid,
+            waited,
+            pid,
+        )
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+class _Watcher(threading.Thread):
+    """Polls from its own thread, on ``watch`` or (async drivers) on a connection of its own.
+
+    An async engine's connections belong to the event loop of the migration, which is busy
+    awaiting the build; the watcher then runs a private loop with its own async engine.
+    """
+
+    def __init__(
+        self,
+        watch: Connection | sa.URL,
+        backend_pid: int,
+        reporter: _Reporter | None,
+        poll_s: float,
+        bound: WaitBound | None,
+    ) -> None:
+        super().__init__(name="alembic-safe-unique-progress", daemon=True)
+        self.watch = watch
+        self.backend_pid = backend_pid
+        self.reporter = reporter
+        self.poll_s = poll_s
+        self.bound = bound
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        try:
+            if isinstance(self.watch, Connection):
+                self._poll(self.watch)
+            else:
+                asyncio.run(self._poll_async(self.watch))
+        except Exception as error:  # a failing watcher must never fail the migration
+            log.debug("Progress reporting stopped: %s", error)
+
+    async def _poll_async(self, url: sa.URL) -> None:
+        from sqlalchemy.ext.asyncio import create_async_engine
+
+        engine = create_async_engine(url, poolclass=sa.pool.NullPool)
+        try:
+            async with engine.connect() as watch:
+                await watch.run_sync(self._poll)
+        except Exception as error:
+            log.warning(
+                "No progress for %s: a second connection failed (%s).",
+                url.render_as_string(),
+                error,
+            )
+        finally:
+            await engine.dispose()
+
+    def _poll(self, watch: Connection) -> None:
+        while not self.stopped.wait(self.poll_s):
+            # Each poll in its own transaction: statistics views are snapshotted per
+            # transaction, and an open one would hold back vacuum for the whole build.
+            with watch.begin():
+                snapshot = read_snapshot(watch, self.backend_pid)
+                if snapshot is not None and self.bound is not None:
+                    self.bound.check(watch, snapshot)
+            if snapshot is not None and self.reporter is not None:
+                self.reporter.report(snapshot)
+
+
+@contextmanager
+def watch_build(
+    connection: Connection, target: str, settings: Settings
+) -> Iterator[WaitBound | None]:
+    """Report the progress of the build ``connection`` is about to run, until the body ends.
+
+    Yields the wait bound (``settings.wait_timeout_s``), whose ``expired`` says afterwards
+    whether the watcher cancelled the build.
+    """
+    mode = progress_mode(settings)
+    if mode == "off" and settings.wait_timeout_s is None:
+        yield None
+        return
+    backend_pid = connection.execute(sa.text("SELECT pg_backend_pid()")).scalar_one()
+    watch: Connection | sa.URL = connection.engine.url
+    if not connection.dialect.is_async:
+        try:
+            watch = connection.engine.connect()
+        except Exception as error:
+            log.warning("No progress for %s: a second connection failed (%s).", target, error)
+            yield None
+            return
+    reporter = None if mode == "off" else _Reporter(target, mode, settings.progress_interval_s)
+    bound = None
+    if settings.wait_timeout_s is not None:
+        bound = WaitBound(settings.wait_timeout_s, backend_pid)
+    poll_s = min(settings.progress_interval_s, _BAR_REFRESH_S if mode == "bar" else _POLL_S)
+    watcher = _Watcher(watch, backend_pid, reporter, poll_s, bound)
+    redirect: Any = nullcontext()
+    if mode == "bar":
+        from tqdm.contrib.logging import logging_redirect_tqdm
+
+        redirect = logging_redirect_tqdm(loggers=[logging.getLogger()])
+    with redirect:
+        watcher.start()
+        try:
+            yield bound
+        finally:
+            watcher.stopped.set()
+            watcher.join()
+            if reporter is not None:
+                reporter.close()
+            if isinstance(watch, Connection):
+                watch.close()

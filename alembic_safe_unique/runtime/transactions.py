@@ -1,0 +1,190 @@
+"""Where statements run: outside Alembic's transaction, in short explicit ones, timeouts set.
+
+The operations need three things Alembic does not give directly: to leave its transaction
+(``autocommit_block``) without failing when already outside it, to run a few statements in a
+transaction of their own, and to switch timeouts off for a build without leaking the change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import sqlalchemy as sa
+from alembic.operations import Operations
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.engine import Connection
+
+from alembic_safe_unique.config import current_settings
+from alembic_safe_unique.errors import TransactionOwnershipError, UncommittedChangesError
+from alembic_safe_unique.postgresql import catalog
+from alembic_safe_unique.postgresql.ddl import ResetSessionSetting, SetSessionSetting
+from alembic_safe_unique.runtime import run_state
+from alembic_safe_unique.runtime.connection import (
+    connection,
+    execute,
+    in_autocommit,
+    is_offline,
+    server_version,
+)
+from alembic_safe_unique.util import alembic_internals
+
+_BUILD_TIMEOUTS = ("lock_timeout", "statement_timeout")
+
+OFFLINE_BLOCK_DEPTH = "_alembic_safe_unique_block_depth"
+
+FOREIGN_TRANSACTION = (
+    "This revision runs statements outside a transaction (autocommit_block: CREATE INDEX "
+    "CONCURRENTLY), but env.py handed Alembic a connection already inside a transaction "
+    "that Alembic does not own and cannot commit. Change env.py: open the connection with "
+    "`with connectable.connect() as connection:` (not `connectable.begin()`), and if "
+    "something runs on it before `context.configure(...)` (a "
+    "`SELECT pg_advisory_lock(...)` deploy lock), call `connection.commit()` right after it "
+    "(a session-level advisory lock survives the commit), or take the deploy lock with "
+    "`with alembic_safe_unique.migration_lock(connection):` instead. Then "
+    "`with context.begin_transaction():` owns the transaction. Nothing was changed by this "
+    "revision's autocommit block; what ran before it in this run was not committed."
+)
+
+
+def refuse_foreign_transaction(context: MigrationContext) -> None:
+    """Alembic's ``autocommit_block`` asserts it owns the transaction; say what to change."""
+    if context.as_sql or context.connection is None:
+        return
+    if getattr(context, OFFLINE_BLOCK_DEPTH, 0):
+        raise TransactionOwnershipError(
+            "autocommit_block() blocks cannot nest: the outer one already runs outside a "
+            "transaction. Remove the inner `with op.get_context().autocommit_block():` and "
+            "keep its statements in the outer block. Nothing was changed by the inner block."
+        )
+    if context.connection.in_transaction() and not alembic_internals.owns_transaction(context):
+        raise TransactionOwnershipError(FOREIGN_TRANSACTION)
+
+
+@contextmanager
+def outside_transaction(operations: Operations) -> Iterator[None]:
+    """Run the body outside any transaction, the way ``CREATE INDEX CONCURRENTLY`` needs.
+
+    Uses Alembic's ``autocommit_block`` (which commits what the migration did so far), except
+    when the connection is already in autocommit mode (the user's own ``autocommit_block``, or
+    an engine made with ``isolation_level="AUTOCOMMIT"``): then the body simply runs.
+    """
+    context: MigrationContext = operations.get_context()
+    if context.as_sql:
+        if getattr(context, OFFLINE_BLOCK_DEPTH, 0):  # the revision's own block framed it
+            yield
+            return
+        with context.autocommit_block():
+            yield
+        return
+    if in_autocommit(connection(operations)):
+        yield
+        return
+    if alembic_internals.in_external_transaction(context):
+        raise TransactionOwnershipError(
+            "CREATE INDEX CONCURRENTLY must run outside a transaction, but env.py handed Alembic "
+            "a connection that is already inside one, which Alembic cannot commit. In env.py, "
+            "open the connection with `with engine.connect() as connection:` (not "
+            "`engine.begin()`), run no statement on it before `context.configure(...)`, and "
+            "let `with context.begin_transaction():` own the transaction. Nothing was changed "
+            "by this operation."
+        )
+    _refuse_committing_half_a_revision(context, connection(operations))
+    with context.autocommit_block():
+        yield
+
+
+def _refuse_committing_half_a_revision(context: MigrationContext, conn: Connection) -> None:
+    """Leaving the transaction commits the revision's earlier changes: refuse, unless asked.
+
+    If the operation then failed, the revision would stay unstamped with its first half
+    applied, and the re-run would fail on that half (``column ... already exists``).
+    """
+    state = run_state.of(context)
+    if state is None or current_settings().commit_earlier_changes:
+        return
+    if state.revision_wrote(conn):
+        raise UncommittedChangesError(
+            "This revision changed the schema before an operation that must run outside a "
+            "transaction (CREATE INDEX CONCURRENTLY cannot run inside one). Leaving the "
+            "transaction would commit those earlier changes now; if the build then failed, the "
+            "revision would stay unstamped and its re-run would fail on what was already "
+            "applied. Nothing was changed. Split the revision: move the statements before this "
+            "operation into a revision of their own (alembic revision -m '...', with this one's "
+            "down_revision pointing at it). If committing them first is what you want, call "
+            "alembic_safe_unique.configure(commit_earlier_changes=True) in env.py."
+        )
+
+
+@contextmanager
+def short_transaction(operations: Operations, *, keep: bool = True) -> Iterator[None]:
+    """``BEGIN`` ... ``COMMIT`` of our own, inside an autocommit block.
+
+    ``ROLLBACK`` on error, and also at the end when ``keep`` is false (a look that must leave
+    nothing behind).
+    """
+    execute(operations, sa.text("BEGIN"))
+    try:
+        yield
+    except BaseException:
+        if not is_offline(operations):
+            execute(operations, sa.text("ROLLBACK"))
+        raise
+    execute(operations, sa.text("COMMIT" if keep else "ROLLBACK"))
+
+
+@contextmanager
+def bounded_transaction(
+    operations: Operations, lock_timeout_ms: int, statement_timeout_ms: int
+) -> Iterator[None]:
+    """A short transaction that waits at most ``lock_timeout_ms`` for any lock it needs.
+
+    While a statement waits for a lock, the sessions behind it queue; the bound keeps that
+    queue short. ``statement_timeout_ms`` bounds the work once the locks are held.
+    """
+    with short_transaction(operations):
+        execute(operations, SetSessionSetting("lock_timeout", lock_timeout_ms, local=True))
+        execute(
+            operations, SetSessionSetting("statement_timeout", statement_timeout_ms, local=True)
+        )
+        yield
+
+
+@contextmanager
+def timeouts_off(operations: Operations, client_check_interval_ms: int) -> Iterator[None]:
+    """Switch lock and statement timeouts off for a concurrent build, then put them back.
+
+    A short timeout would cancel the build half-way and leave an invalid index. Online, the
+    exact previous session values are restored (even those env.py set); offline the script
+    ``RESET``s them. Online on 14+, the server also checks every ``client_check_interval_ms``
+    that we are still connected, so a killed migration does not leave an orphan build running.
+    """
+    if is_offline(operations):
+        for name in _BUILD_TIMEOUTS:
+            execute(operations, SetSessionSetting(name, 0))
+        try:
+            yield
+        finally:
+            for name in _BUILD_TIMEOUTS:
+                execute(operations, ResetSessionSetting(name))
+        return
+
+    conn = connection(operations)
+    names = list(_BUILD_TIMEOUTS)
+    version = server_version(operations)
+    if client_check_interval_ms > 0 and version is not None and version >= (14,):
+        names.append("client_connection_check_interval")
+    previous = {name: catalog.setting(conn, name) for name in names}
+    for name in _BUILD_TIMEOUTS:
+        execute(operations, SetSessionSetting(name, 0))
+    if "client_connection_check_interval" in previous:
+        execute(
+            operations,
+            SetSessionSetting("client_connection_check_interval", client_check_interval_ms),
+        )
+    try:
+        yield
+    finally:
+        if not conn.invalidated and not conn.closed:
+            for name, value in previous.items():
+                catalog.restore_setting(conn, name, value)

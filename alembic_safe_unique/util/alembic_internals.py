@@ -1,0 +1,128 @@
+"""Every private Alembic and SQLAlchemy API the package touches, each behind one name, with why.
+
+Nothing else in the package reaches for an underscore name of Alembic or SQLAlchemy: it asks
+here. ``tests/unit/test_alembic_internals.py`` checks each entry against the installed
+versions, so an upgrade that moves one fails that test by name instead of a migration at run
+time. The patches the package applies (``MigrationContext.autocommit_block`` and
+``run_migrations``, the guard's implementations) are installed by ``runtime.patches``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import alembic.op
+import sqlalchemy as sa
+from alembic.operations import MigrateOperation, Operations
+from alembic.runtime.migration import HeadMaintainer, MigrationContext, RevisionStep
+from alembic.util import sqla_compat
+
+__all__ = [
+    "PRIVATE_APIS",
+    "HeadMaintainer",
+    "RevisionStep",
+    "bound_index",
+    "implementation_of",
+    "in_external_transaction",
+    "installed_op_proxy",
+    "migration_steps",
+    "owns_transaction",
+    "replace_implementation",
+    "reverse_of",
+    "set_migration_steps",
+    "textual_index_column",
+]
+
+PRIVATE_APIS: dict[str, str] = {
+    "MigrationContext._transaction": (
+        "whether Alembic's begin_transaction() owns the transaction; when it does not, "
+        "autocommit_block() only asserts, and we raise an error saying what to change in env.py"
+    ),
+    "MigrationContext._in_external_transaction": (
+        "a connection handed over inside the caller's transaction cannot be committed"
+    ),
+    "MigrationContext._migrations_fn": (
+        "the step generator; wrapped to know which revision step is running (for stamps)"
+    ),
+    "alembic.runtime.migration.HeadMaintainer, RevisionStep": (
+        "stamp a downgrade step before its autocommit block commits, as Alembic would after it"
+    ),
+    "alembic.op._proxy, Operations._install_proxy, Operations._remove_proxy": (
+        "record what a revision asks for (check, lint) without a database, then put back "
+        "the proxy of the migration that is running"
+    ),
+    "Operations._to_impl.dispatch, ._registry": (
+        "the implementation in force for a plain op, to put the guard in front of it; the "
+        "registry is written only on Alembic < 1.17.2, which has no replace=True"
+    ),
+    "sqlalchemy sqla_compat._textual_index_column": (
+        "index expressions given as text become the same column objects Alembic makes"
+    ),
+    "sa.Index(_table=...)": (
+        "an index bound to a table stub without adding it to the stub's indexes"
+    ),
+    "DropConstraintOp._reverse": (
+        "the constraint autogenerate dropped, as reflected: without it the columns are unknown "
+        "and no safe inverse can be written"
+    ),
+}
+
+
+def owns_transaction(context: MigrationContext) -> bool:
+    """Alembic's ``begin_transaction()`` opened the transaction the connection is in."""
+    return getattr(context, "_transaction", None) is not None
+
+
+def in_external_transaction(context: MigrationContext) -> bool:
+    """env.py handed over a connection already inside a transaction of its own."""
+    return bool(getattr(context, "_in_external_transaction", False))
+
+
+def migration_steps(context: MigrationContext) -> Any:
+    return context._migrations_fn
+
+
+def set_migration_steps(context: MigrationContext, steps: Any) -> None:
+    context._migrations_fn = steps
+
+
+@contextmanager
+def installed_op_proxy(operations: Operations) -> Iterator[None]:
+    """Make ``alembic.op`` point at ``operations``, then restore whatever it pointed at."""
+    previous: Operations | None = getattr(alembic.op, "_proxy", None)
+    operations._install_proxy()
+    try:
+        yield
+    finally:
+        if previous is not None:
+            previous._install_proxy()
+        else:
+            operations._remove_proxy()
+
+
+def implementation_of(op_class: type[MigrateOperation]) -> Callable[..., Any]:
+    implementation: Callable[..., Any] = Operations._to_impl.dispatch(op_class)
+    return implementation
+
+
+def replace_implementation(op_class: type[MigrateOperation], function: Callable[..., Any]) -> None:
+    try:
+        Operations.implementation_for(op_class, replace=True)(function)
+    except TypeError:  # Alembic < 1.17.2 has no `replace` and asserts on a second entry
+        Operations._to_impl._registry[(op_class, "default")] = function
+
+
+def textual_index_column(table: sa.Table, column: Any) -> Any:
+    return sqla_compat._textual_index_column(table, column)
+
+
+def bound_index(name: str | None, *elements: Any, table: sa.Table, **options: Any) -> sa.Index:
+    """An index on ``table`` that ``table.indexes`` does not list (stubs stay reusable)."""
+    return sa.Index(name, *elements, _table=table, **options)
+
+
+def reverse_of(operation: MigrateOperation) -> Any:
+    """The add op autogenerate paired with a drop op (its reflected columns), or None."""
+    return getattr(operation, "_reverse", None)
