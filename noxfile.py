@@ -57,6 +57,8 @@ def _pytest(session: nox.Session, python: str = sys.executable, *options: str, *
 def lint(session: nox.Session) -> None:
     session.run(sys.executable, "-m", "ruff", "check", ".")
     session.run(sys.executable, "-m", "ruff", "format", "--check", ".")
+    # The layers in pyproject.toml's [tool.importlinter]: one-way imports, no cycles.
+    session.run(str(Path(sys.executable).parent / "lint-imports"))
 
 
 @nox.session

@@ -41,15 +41,13 @@ from alembic_safe_unique.operations.constraints import (
     AttachUniqueConstraintOp,
     CreateUniqueConstraintConcurrentlyOp,
     DetachUniqueConstraintOp,
+    DropUniqueConstraintOp,
+    ReplaceUniqueConstraintOp,
 )
 from alembic_safe_unique.operations.dedupe import DeduplicateRowsOp, DeduplicationReport
 from alembic_safe_unique.operations.indexes import (
     CreateIndexConcurrentlyOp,
     DropIndexConcurrentlyOp,
-)
-from alembic_safe_unique.operations.replace_constraints import (
-    DropUniqueConstraintOp,
-    ReplaceUniqueConstraintOp,
 )
 from alembic_safe_unique.operations.timeouts import SetLocalTimeoutsOp
 from alembic_safe_unique.runtime import patches, toimpl  # noqa: F401  (toimpl registers on import)

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from alembic_safe_unique.errors import InvalidArgumentError
 
+PROGRESS_MODES = ("auto", "bar", "log", "off")
+UNSAFE_OPS_MODES = ("warn", "refuse", "rewrite", "off")
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -50,16 +53,16 @@ class Settings:
             raise InvalidArgumentError("lock_timeout_ms must be a positive number of milliseconds")
         if self.lock_attempts < 1:
             raise InvalidArgumentError("lock_attempts must be at least 1")
-        if self.progress not in ("auto", "bar", "log", "off"):
-            raise InvalidArgumentError("progress must be 'auto', 'bar', 'log' or 'off'")
+        if self.progress not in PROGRESS_MODES:
+            raise InvalidArgumentError(f"progress must be one of {_listed(PROGRESS_MODES)}")
         if self.progress_interval_s <= 0:
             raise InvalidArgumentError("progress_interval_s must be a positive number of seconds")
         if self.wait_timeout_s is not None and self.wait_timeout_s <= 0:
             raise InvalidArgumentError("wait_timeout_s must be a positive number of seconds")
         if self.retry_base_delay_s < 0 or self.retry_max_delay_s < 0:
             raise InvalidArgumentError("retry delays cannot be negative")
-        if self.unsafe_ops not in ("warn", "refuse", "rewrite", "off"):
-            raise InvalidArgumentError("unsafe_ops must be 'warn', 'refuse', 'rewrite' or 'off'")
+        if self.unsafe_ops not in UNSAFE_OPS_MODES:
+            raise InvalidArgumentError(f"unsafe_ops must be one of {_listed(UNSAFE_OPS_MODES)}")
         if self.unsafe_ops_min_rows < 0:
             raise InvalidArgumentError("unsafe_ops_min_rows cannot be negative")
 
@@ -67,10 +70,28 @@ class Settings:
 _current = Settings()
 
 
-def configure(**changes: float | str) -> Settings:
+def _listed(values: tuple[str, ...]) -> str:
+    return ", ".join(repr(value) for value in values)
+
+
+def configure(**changes: float | str | None) -> Settings:
     """Change the process-wide defaults (for example from env.py) and return the new ones."""
     global _current
+    known = {field.name for field in dataclasses.fields(Settings)}
+    unknown = sorted(set(changes) - known)
+    if unknown:
+        raise InvalidArgumentError(
+            f"configure() has no setting {', '.join(unknown)}; the settings are "
+            f"{', '.join(sorted(known))}."
+        )
     _current = dataclasses.replace(_current, **changes)  # type: ignore[arg-type]
+    return _current
+
+
+def reset() -> Settings:
+    """Back to the package's defaults (a test, or a second project in one process)."""
+    global _current
+    _current = Settings()
     return _current
 
 

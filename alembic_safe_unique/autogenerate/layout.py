@@ -21,14 +21,14 @@ from alembic import util
 from alembic.operations import ops
 from alembic.operations.ops import MigrateOperation
 
-from alembic_safe_unique.operations.constraints import AttachUniqueConstraintOp
+from alembic_safe_unique.operations.constraints import (
+    AttachUniqueConstraintOp,
+    DropUniqueConstraintOp,
+    ReplaceUniqueConstraintOp,
+)
 from alembic_safe_unique.operations.indexes import (
     CreateIndexConcurrentlyOp,
     DropIndexConcurrentlyOp,
-)
-from alembic_safe_unique.operations.replace_constraints import (
-    DropUniqueConstraintOp,
-    ReplaceUniqueConstraintOp,
 )
 
 ROLES = ("schema", "build", "attach")

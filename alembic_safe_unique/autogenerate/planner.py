@@ -16,15 +16,15 @@ import sqlalchemy as sa
 from alembic.operations import ops
 from alembic.operations.ops import MigrateOperation
 
-from alembic_safe_unique.operations.constraints import AttachUniqueConstraintOp
-from alembic_safe_unique.operations.indexes import (
-    CreateIndexConcurrentlyOp,
-    DropIndexConcurrentlyOp,
-)
-from alembic_safe_unique.operations.replace_constraints import (
+from alembic_safe_unique.operations.constraints import (
+    AttachUniqueConstraintOp,
     DropUniqueConstraintOp,
     ReplaceUniqueConstraintOp,
     staging_index_name,
+)
+from alembic_safe_unique.operations.indexes import (
+    CreateIndexConcurrentlyOp,
+    DropIndexConcurrentlyOp,
 )
 from alembic_safe_unique.postgresql.naming import default_unique_name
 from alembic_safe_unique.util import alembic_internals

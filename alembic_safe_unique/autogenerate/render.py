@@ -20,15 +20,13 @@ from alembic_safe_unique.operations.constraints import (
     AttachUniqueConstraintOp,
     CreateUniqueConstraintConcurrentlyOp,
     DetachUniqueConstraintOp,
-    _UniqueConstraintOpBase,
+    DropUniqueConstraintOp,
+    ReplaceUniqueConstraintOp,
+    UniqueConstraintOperation,
 )
 from alembic_safe_unique.operations.indexes import (
     CreateIndexConcurrentlyOp,
     DropIndexConcurrentlyOp,
-)
-from alembic_safe_unique.operations.replace_constraints import (
-    DropUniqueConstraintOp,
-    ReplaceUniqueConstraintOp,
 )
 from alembic_safe_unique.operations.timeouts import SetLocalTimeoutsOp
 
@@ -71,7 +69,7 @@ def _call(
 
 
 def _render_constraint_op(
-    autogen_context: AutogenContext, name: str, operation: _UniqueConstraintOpBase
+    autogen_context: AutogenContext, name: str, operation: UniqueConstraintOperation
 ) -> str:
     args = [
         render_name(operation.constraint_name),

@@ -146,9 +146,14 @@ def run_dedupe_revision(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from alembic_safe_unique.demo.command import run
+    from alembic_safe_unique.demo.command import run  # the demo loads only when asked for
+    from alembic_safe_unique.demo.errors import DemoError
 
-    return run(rows=args.rows, url=args.url, keep=args.keep)
+    try:
+        return run(rows=args.rows, url=args.url, keep=args.keep)
+    except DemoError as error:
+        print(f"alembic-safe-unique demo: {error}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def parser() -> argparse.ArgumentParser:

@@ -21,7 +21,7 @@ from sqlalchemy.sql.elements import ClauseElement, TextClause
 from alembic_safe_unique.autogenerate.render import PACKAGE_IMPORT
 from alembic_safe_unique.cli.pending import unique_builds
 from alembic_safe_unique.errors import SafeUniqueError
-from alembic_safe_unique.operations.replace_constraints import staging_index_name
+from alembic_safe_unique.operations.constraints import staging_index_name
 from alembic_safe_unique.postgresql.shapes import IndexSpec
 
 

@@ -22,10 +22,10 @@ from alembic.script import Script
 from alembic_safe_unique.operations.constraints import (
     AttachUniqueConstraintOp,
     CreateUniqueConstraintConcurrentlyOp,
+    ReplaceUniqueConstraintOp,
 )
 from alembic_safe_unique.operations.dedupe import DeduplicateRowsOp
 from alembic_safe_unique.operations.indexes import CreateIndexConcurrentlyOp
-from alembic_safe_unique.operations.replace_constraints import ReplaceUniqueConstraintOp
 from alembic_safe_unique.postgresql.shapes import IndexSpec
 from alembic_safe_unique.util.alembic_internals import installed_op_proxy
 

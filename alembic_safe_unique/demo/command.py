@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from alembic_safe_unique.demo.embedded import embedded_server
+from alembic_safe_unique.demo.errors import DemoError
 from alembic_safe_unique.demo.load import Load, WindowStats
 from alembic_safe_unique.demo.project import (
     KEY_COLUMNS,
@@ -30,7 +31,6 @@ from alembic_safe_unique.demo.project import (
     events_table,
     upgrade_body,
 )
-from alembic_safe_unique.errors import SafeUniqueError
 from alembic_safe_unique.util.text_table import table
 
 WARM_UP_S = 1.5
@@ -79,7 +79,7 @@ def migrate_under_load(load: Load, project: DemoProject, label: str) -> Run:
     result = project.alembic("upgrade", "head")
     ended = time.monotonic()
     if result.returncode != 0:
-        raise SafeUniqueError(f"{label}: alembic upgrade head failed:\n{result.stderr}")
+        raise DemoError(f"{label}: alembic upgrade head failed:\n{result.stderr}")
     held = [float(value) for value in _LOCK_HELD.findall(result.stderr)]
     return Run(
         label, ended - started, load.stats(started, ended), max(held, default=None), result.stderr
@@ -113,7 +113,7 @@ def comparison(plain: Run, safe: Run) -> str:
 
 def run(rows: int = 1_000_000, url: str | None = None, keep: bool = False) -> int:
     if rows < 1000:
-        raise SafeUniqueError("--rows must be at least 1000 for the figures to mean anything.")
+        raise DemoError("--rows must be at least 1000 for the figures to mean anything.")
     workdir = Path(tempfile.mkdtemp(prefix="alembic-safe-unique-demo-"))
     try:
         with demo_database(url) as database_url:
@@ -133,7 +133,7 @@ def run(rows: int = 1_000_000, url: str | None = None, keep: bool = False) -> in
             with start_load(database_url, rows) as load:
                 plain_run = migrate_under_load(load, plain, "plain Alembic")
             if plain.alembic("downgrade", "base").returncode != 0:
-                raise SafeUniqueError("plain Alembic: downgrade base failed")
+                raise DemoError("plain Alembic: downgrade base failed")
             with start_load(database_url, rows) as load:
                 safe_run = migrate_under_load(load, safe, "alembic-safe-unique")
             print("\n" + _indent(safe_run.log.strip()))

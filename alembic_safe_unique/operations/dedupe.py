@@ -14,6 +14,7 @@ from alembic.operations import MigrateOperation, Operations
 
 from alembic_safe_unique.errors import InvalidArgumentError
 from alembic_safe_unique.operations.arguments import column_names
+from alembic_safe_unique.postgresql.shapes import OnTable
 
 KEEP_CHOICES = ("newest", "oldest")
 
@@ -31,7 +32,7 @@ class DeduplicationReport:
 
 
 @Operations.register_operation("deduplicate_rows")
-class DeduplicateRowsOp(MigrateOperation):
+class DeduplicateRowsOp(MigrateOperation, OnTable):
     """Remove rows that share a key, keeping one per key; optionally add up counters."""
 
     def __init__(
@@ -116,10 +117,6 @@ class DeduplicateRowsOp(MigrateOperation):
         )
         result: DeduplicationReport | None = operations.invoke(op)
         return result
-
-    @property
-    def qualified_table(self) -> str:
-        return f"{self.schema}.{self.table_name}" if self.schema else self.table_name
 
     def describe(self, order_by: Sequence[str] = ()) -> str:
         """In words; ``order_by`` is the ordering in force when the op left it to the key."""

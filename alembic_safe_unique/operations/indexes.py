@@ -11,12 +11,15 @@ from typing import Any
 import sqlalchemy as sa
 from alembic.operations import MigrateOperation, Operations
 
+from alembic_safe_unique.errors import InvalidArgumentError
 from alembic_safe_unique.operations.arguments import (
     check_distinct,
     check_identifier_length,
     column_names,
 )
+from alembic_safe_unique.postgresql.ddl import table_stub
 from alembic_safe_unique.postgresql.shapes import IndexColumn, IndexSpec
+from alembic_safe_unique.util.alembic_internals import bound_index
 
 
 @Operations.register_operation("create_index_concurrently")
@@ -169,7 +172,7 @@ class DropIndexConcurrentlyOp(MigrateOperation):
 
     def reverse(self) -> CreateIndexConcurrentlyOp:
         if self._reverse is None:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"drop_index_concurrently({self.index_name!r}) does not know the index "
                 "definition, so it has no automatic reverse; write the downgrade by hand."
             )
@@ -178,9 +181,6 @@ class DropIndexConcurrentlyOp(MigrateOperation):
     def to_diff_tuple(self) -> tuple[str, sa.Index]:
         if self._reverse is not None:
             return ("remove_index", self._reverse.to_index())
-        return (
-            "remove_index",
-            IndexSpec.build(
-                self.index_name, self.table_name or "", ["?"], schema=self.schema
-            ).to_index(),
-        )
+        # Columns unknown: an index with none, named and placed, is all the diff can say.
+        stub = table_stub(self.table_name or "", self.schema)
+        return ("remove_index", bound_index(self.index_name, table=stub))

@@ -20,8 +20,27 @@ def _frozen(options: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
     return tuple(sorted((k, v) for k, v in options.items() if v is not None))
 
 
+class OnTable:
+    """Something on one table, named in messages as ``schema.table`` (or ``table``)."""
+
+    table_name: str
+    schema: str | None
+
+    @property
+    def qualified_table(self) -> str:
+        return f"{self.schema}.{self.table_name}" if self.schema else self.table_name
+
+
 @dataclass(frozen=True)
-class IndexSpec:
+class TableRef(OnTable):
+    """Just a table, where a step needs no more than its name."""
+
+    table_name: str
+    schema: str | None = None
+
+
+@dataclass(frozen=True)
+class IndexSpec(OnTable):
     """One index: name, table, key columns or expressions, and dialect options."""
 
     name: str
@@ -70,10 +89,6 @@ class IndexSpec:
         text = f"{kind} {self.name!r} on {self.qualified_table} ({cols})"
         return text + (f" WHERE {where}" if where is not None else "")
 
-    @property
-    def qualified_table(self) -> str:
-        return f"{self.schema}.{self.table_name}" if self.schema else self.table_name
-
 
 def _index_element(table: sa.Table, column: IndexColumn) -> Any:
     if isinstance(column, str) and column in table.c:
@@ -86,7 +101,7 @@ def _index_element(table: sa.Table, column: IndexColumn) -> Any:
 
 
 @dataclass(frozen=True)
-class UniqueConstraintSpec:
+class UniqueConstraintSpec(OnTable):
     """A unique constraint to attach from a unique index built beforehand."""
 
     constraint_name: str
@@ -125,10 +140,6 @@ class UniqueConstraintSpec:
     def describe(self) -> str:
         cols = ", ".join(self.columns)
         return f"unique constraint {self.constraint_name!r} on {self.qualified_table} ({cols})"
-
-    @property
-    def qualified_table(self) -> str:
-        return f"{self.schema}.{self.table_name}" if self.schema else self.table_name
 
 
 def with_suffix(name: str, suffix: str) -> str:

@@ -29,7 +29,7 @@ from alembic_safe_unique.postgresql.ddl import (
     unique_constraint,
 )
 from alembic_safe_unique.postgresql.driver_errors import sqlstate
-from alembic_safe_unique.postgresql.shapes import IndexSpec, UniqueConstraintSpec
+from alembic_safe_unique.postgresql.shapes import OnTable, UniqueConstraintSpec
 from alembic_safe_unique.runtime.build import ensure_index, expected_shape
 from alembic_safe_unique.runtime.connection import connection, execute, is_offline, log
 from alembic_safe_unique.runtime.preconditions import require_table
@@ -86,7 +86,7 @@ def retry_while_locked(
 
 def run_under_lock_timeout(
     operations: Operations,
-    spec: UniqueConstraintSpec | IndexSpec,
+    spec: OnTable,
     statements: Sequence[Any],
     settings: Settings,
     what: str,

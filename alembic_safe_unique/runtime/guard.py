@@ -24,7 +24,7 @@ from alembic.operations.base import BatchOperations
 from sqlalchemy.engine import Connection
 
 from alembic_safe_unique.config import current_settings
-from alembic_safe_unique.errors import UnsafeOperationError
+from alembic_safe_unique.errors import InvalidArgumentError, UnsafeOperationError
 from alembic_safe_unique.operations.constraints import CreateUniqueConstraintConcurrentlyOp
 from alembic_safe_unique.operations.indexes import CreateIndexConcurrentlyOp
 from alembic_safe_unique.postgresql.catalog import qualified_name
@@ -65,7 +65,7 @@ def assume_safe(reason: str) -> Iterator[None]:
             op.create_unique_constraint("uq_country_code", "country", ["code"])
     """
     if not reason or not reason.strip():
-        raise ValueError("assume_safe needs a reason: say why this lock is acceptable")
+        raise InvalidArgumentError("assume_safe needs a reason: say why this lock is acceptable")
     token = _accepted.set(reason.strip())
     try:
         yield

@@ -35,7 +35,7 @@ from alembic_safe_unique.postgresql.partition_tree import (
     partition_tree,
     table_is_partitioned,
 )
-from alembic_safe_unique.postgresql.shapes import IndexSpec, UniqueConstraintSpec
+from alembic_safe_unique.postgresql.shapes import IndexSpec, TableRef, UniqueConstraintSpec
 from alembic_safe_unique.runtime import attach, build
 from alembic_safe_unique.runtime.connection import connection, is_offline, log
 from alembic_safe_unique.runtime.preconditions import require_table
@@ -295,10 +295,13 @@ def drop_index(
     state = catalog.index_state(conn, root.oid, index_name)
     if state is not None and state.table_oid == root.oid:
         build.refuse_dropping_constraint_index(index_name, state)
-        spec = IndexSpec.build(index_name, table_name, ["?"], schema=schema)
         index = bound_index(index_name, table=table_stub("unused", root.schema))
         attach.run_under_lock_timeout(
-            operations, spec, [DropIndex(index)], settings, f"Dropping index {index_name!r}"
+            operations,
+            TableRef(table_name, schema),
+            [DropIndex(index)],
+            settings,
+            f"Dropping index {index_name!r}",
         )
     for leaf in leaves(tree):
         name = _level_name(index_name, leaf)

@@ -22,12 +22,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from alembic_safe_unique.config import Settings
+from alembic_safe_unique.config import PROGRESS_MODES, Settings
+from alembic_safe_unique.errors import InvalidArgumentError
 
 log = logging.getLogger("alembic.safe_unique.progress")
 
 PROGRESS_VARIABLE = "ALEMBIC_SAFE_UNIQUE_PROGRESS"
-PROGRESS_MODES = ("auto", "bar", "log", "off")
 _BAR_REFRESH_S = 0.5
 _POLL_S = 1.0  # phase changes and blockers are seen within a second; lines are rarer
 
@@ -185,7 +185,7 @@ def progress_mode(settings: Settings) -> str:
     """The mode in force: the environment variable wins, so a run can be quieted ad hoc."""
     mode = os.environ.get(PROGRESS_VARIABLE, settings.progress).strip().lower()
     if mode not in PROGRESS_MODES:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"{PROGRESS_VARIABLE} / progress must be one of {', '.join(PROGRESS_MODES)}; "
             f"got {mode!r}."
         )

@@ -22,16 +22,14 @@ from alembic_safe_unique.operations.constraints import (
     AttachUniqueConstraintOp,
     CreateUniqueConstraintConcurrentlyOp,
     DetachUniqueConstraintOp,
-    _UniqueConstraintOpBase,
+    DropUniqueConstraintOp,
+    ReplaceUniqueConstraintOp,
+    UniqueConstraintOperation,
 )
 from alembic_safe_unique.operations.dedupe import DeduplicateRowsOp, DeduplicationReport
 from alembic_safe_unique.operations.indexes import (
     CreateIndexConcurrentlyOp,
     DropIndexConcurrentlyOp,
-)
-from alembic_safe_unique.operations.replace_constraints import (
-    DropUniqueConstraintOp,
-    ReplaceUniqueConstraintOp,
 )
 from alembic_safe_unique.operations.timeouts import SetLocalTimeoutsOp
 from alembic_safe_unique.postgresql import catalog, naming
@@ -77,7 +75,7 @@ def _ours(implementation: Implementation) -> Implementation:
     return cast(Implementation, run)
 
 
-def _settings(operation: _UniqueConstraintOpBase) -> Settings:
+def _settings(operation: UniqueConstraintOperation) -> Settings:
     overrides: dict[str, Any] = {
         "lock_timeout_ms": operation.lock_timeout_ms,
         "lock_attempts": operation.lock_attempts,
@@ -91,7 +89,7 @@ def _is_sqlite(operations: Operations) -> bool:
     return operations.get_context().dialect.name == "sqlite"
 
 
-def _constraint_name(operations: Operations, operation: _UniqueConstraintOpBase) -> str:
+def _constraint_name(operations: Operations, operation: UniqueConstraintOperation) -> str:
     """The op's name; an unnamed new constraint is named as SQLAlchemy or PostgreSQL would.
 
     The ``uq`` naming convention of ``target_metadata`` comes first (what the models' own
@@ -121,7 +119,7 @@ def _constraint_name(operations: Operations, operation: _UniqueConstraintOpBase)
 
 
 def _add_unique_constraint_plainly(
-    operations: Operations, operation: _UniqueConstraintOpBase, name: str
+    operations: Operations, operation: UniqueConstraintOperation, name: str
 ) -> None:
     """What ``op.create_unique_constraint`` does on this dialect (batch mode on SQLite)."""
     if _is_sqlite(operations):
@@ -139,7 +137,7 @@ def _add_unique_constraint_plainly(
 
 
 def _drop_unique_constraint_plainly(
-    operations: Operations, operation: _UniqueConstraintOpBase
+    operations: Operations, operation: UniqueConstraintOperation
 ) -> None:
     if _is_sqlite(operations):
         with operations.batch_alter_table(operation.table_name, schema=operation.schema) as batch:
@@ -155,7 +153,7 @@ Step = Callable[[Operations, UniqueConstraintSpec, Settings], None]
 
 def _on_postgresql(
     operations: Operations,
-    operation: _UniqueConstraintOpBase,
+    operation: UniqueConstraintOperation,
     step: Step,
     on_partitioned: Step,
     *,

@@ -1,8 +1,4 @@
-"""Operations that remove or replace a unique constraint on a live table.
-
-Both take ``ACCESS EXCLUSIVE`` only for a catalog change, in a short transaction under
-``lock_timeout`` with retries, like the attach. Importing this module registers ``op.<name>``.
-"""
+"""Swapping a unique constraint for another of the same name, never leaving the table unguarded."""
 
 from __future__ import annotations
 
@@ -12,71 +8,15 @@ from typing import Any
 from alembic.operations import Operations
 
 from alembic_safe_unique.operations.arguments import check_identifier_length, column_names
-from alembic_safe_unique.operations.constraints import (
-    CreateUniqueConstraintConcurrentlyOp,
-    _UniqueConstraintOpBase,
+from alembic_safe_unique.operations.constraints.options import (
+    LOCK_OPTIONS,
+    UniqueConstraintOperation,
 )
 from alembic_safe_unique.postgresql.shapes import UniqueConstraintSpec, with_suffix
 
-_LOCK_OPTIONS = ("schema", "lock_timeout_ms", "lock_attempts", "wait_timeout_s")
-
-
-@Operations.register_operation("drop_unique_constraint")
-class DropUniqueConstraintOp(_UniqueConstraintOpBase):
-    """``DROP CONSTRAINT`` that never lets readers queue behind it for long."""
-
-    @classmethod
-    def drop_unique_constraint(
-        cls,
-        operations: Operations,
-        constraint_name: str,
-        table_name: str,
-        columns: Sequence[str],
-        *,
-        schema: str | None = None,
-        deferrable: bool | None = None,
-        initially: str | None = None,
-        postgresql_nulls_not_distinct: bool | None = None,
-        postgresql_include: Sequence[str] | None = None,
-        lock_timeout_ms: int | None = None,
-        lock_attempts: int | None = None,
-        wait_timeout_s: float | None = None,
-    ) -> None:
-        """Drop a unique constraint under a short ``lock_timeout``, retried with backoff.
-
-        Dropping is catalog-only, but waiting for its ``ACCESS EXCLUSIVE`` lock behind a long
-        transaction would stall every later query on the table. A constraint that is already
-        gone is logged and skipped. The columns and options describe the constraint so that
-        the inverse, :meth:`create_unique_constraint_concurrently`, can rebuild it safely.
-
-        The parameters are those of :meth:`create_unique_constraint_concurrently`.
-        """
-        op = cls(
-            constraint_name,
-            table_name,
-            columns,
-            schema=schema,
-            deferrable=deferrable,
-            initially=initially,
-            postgresql_nulls_not_distinct=postgresql_nulls_not_distinct,
-            postgresql_include=postgresql_include,
-            lock_timeout_ms=lock_timeout_ms,
-            lock_attempts=lock_attempts,
-            wait_timeout_s=wait_timeout_s,
-        )
-        operations.invoke(op)
-
-    def reverse(self) -> CreateUniqueConstraintConcurrentlyOp:
-        return CreateUniqueConstraintConcurrentlyOp(
-            self.constraint_name, self.table_name, self.columns, **self.arguments()
-        )
-
-    def to_diff_tuple(self) -> tuple[str, Any]:
-        return ("remove_constraint", self.to_constraint())
-
 
 @Operations.register_operation("replace_unique_constraint")
-class ReplaceUniqueConstraintOp(_UniqueConstraintOpBase):
+class ReplaceUniqueConstraintOp(UniqueConstraintOperation):
     """Swap a unique constraint for another of the same name, never leaving the table unguarded."""
 
     def __init__(
@@ -173,7 +113,7 @@ class ReplaceUniqueConstraintOp(_UniqueConstraintOpBase):
 
     def reverse(self) -> ReplaceUniqueConstraintOp:
         """Swap back; the index this op attached is rebuilt and kept under its old name."""
-        options = {name: getattr(self, name) for name in _LOCK_OPTIONS}
+        options = {name: getattr(self, name) for name in LOCK_OPTIONS}
         if self.keep_previous_as is None:
             return ReplaceUniqueConstraintOp(
                 self.existing_name,
