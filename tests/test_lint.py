@@ -15,8 +15,8 @@ import pytest
 import sqlalchemy as sa
 
 from alembic_safe_unique.cli.console import main
-from tests.autogen import ROWS, Story, counter
-from tests.project import AlembicProject
+from tests.fixtures.project import AlembicProject
+from tests.fixtures.stories import ROWS, Story, counter
 
 NO_SERVER = sa.make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used_by_lint")
 
@@ -63,7 +63,7 @@ with op.get_context().autocommit_block():
 """
 
 BATCH_PLUGIN_SUPPRESSED = """
-import tests.lint_plugin  # noqa: F401  (registers op.create_search_index)
+import tests.fixtures.lint_plugin  # noqa: F401  (registers op.create_search_index)
 
 with op.batch_alter_table("ad_counter") as batch_op:
     batch_op.create_unique_constraint("uq_batch", ["hits"])  # ASU001
@@ -85,7 +85,7 @@ OTHER_RULE_SUPPRESSED = (
 )
 
 
-# The template (tests/project.py) puts an upgrade body's first line on line 12.
+# The template (tests/fixtures/project.py) puts an upgrade body's first line on line 12.
 UQ_AD_DAY_LINE = 12
 
 

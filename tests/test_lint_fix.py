@@ -10,9 +10,9 @@ import pytest
 import sqlalchemy as sa
 
 from alembic_safe_unique.cli.console import main
-from tests.catalog_snapshot import invalid_indexes, schema_snapshot, unique_constraints
-from tests.project import AlembicProject
-from tests.tools import ruff_findings
+from tests.fixtures.catalog_snapshot import invalid_indexes, schema_snapshot, unique_constraints
+from tests.fixtures.project import AlembicProject
+from tests.fixtures.tools import ruff_findings
 
 CREATE_COUNTER = """
 op.create_table(

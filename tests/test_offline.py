@@ -7,8 +7,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from tests.project import AlembicProject
-from tests.tools import psql, squawk
+from tests.fixtures.project import AlembicProject
+from tests.fixtures.tools import psql, squawk
 
 BASE_TABLE = """
 op.create_table('ad_counter', sa.Column('id', sa.Integer, primary_key=True),

@@ -16,10 +16,10 @@ from alembic_safe_unique import (
     DetachUniqueConstraintOp,
 )
 from alembic_safe_unique.autogenerate.render import PACKAGE_IMPORT
-from tests.catalog_snapshot import schema_snapshot
-from tests.project import AlembicProject
-from tests.server import SQLALCHEMY_1_4
-from tests.test_build import make_counter_table
+from tests.fixtures.catalog_snapshot import schema_snapshot
+from tests.fixtures.project import AlembicProject
+from tests.fixtures.server import SQLALCHEMY_1_4
+from tests.fixtures.tables import make_counter_table
 
 
 def render(operations: list[alembic_ops.MigrateOperation], imports: set[str]) -> str:

@@ -11,9 +11,9 @@ from alembic_safe_unique import (
     UnsafeShapeError,
 )
 from alembic_safe_unique.postgresql.versions import is_affected_by_concurrent_build_bug
-from tests.catalog_snapshot import schema_snapshot
-from tests.project import AlembicProject
-from tests.test_build import make_counter_table
+from tests.fixtures.catalog_snapshot import schema_snapshot
+from tests.fixtures.project import AlembicProject
+from tests.fixtures.tables import make_counter_table
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,128 @@
+"""Progress of a concurrent build, as a person running ``alembic upgrade`` sees it."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import struct
+import termios
+import threading
+import time
+
+import pytest
+import sqlalchemy as sa
+
+from tests.fixtures.docs_samples import assert_output_as_documented
+from tests.fixtures.project import AlembicProject
+from tests.fixtures.tables import ADD_UQ, make_counter_table, wait_until
+
+PROGRESS_LINE = re.compile(
+    r"INFO  \[alembic\.safe_unique\.progress\] uq_ad_day on ad_counter: (?P<phase>[a-z :]+?)"
+    r"(?: (?P<percent>\d+)%)?(?: \(.*\))?; about (?P<overall>\d+)% overall"
+)
+
+
+@pytest.mark.slow
+def test_progress_lines_show_with_the_stock_alembic_ini(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    make_counter_table(engine, 3_000_000)
+    project.configure_in_env("progress_interval_s=0.1")
+    project.write_revision("r1", ADD_UQ)
+
+    result = project.cli("upgrade", "head")
+
+    assert result.returncode == 0, result.stderr
+    lines = [m for m in map(PROGRESS_LINE.search, result.stderr.splitlines()) if m]
+    assert len(lines) >= 4, result.stderr
+    phases = [m["phase"] for m in lines]
+    assert any(phase.startswith("building index: ") for phase in phases), phases
+    assert len(set(phases)) >= 2, phases
+    assert_output_as_documented("output/progress.txt", result.stderr)
+    overall = [int(m["overall"]) for m in lines]
+    assert overall == sorted(overall), overall
+    assert overall[-1] > overall[0]
+    assert re.search(r"\(blocks [\d,]+ of [\d,]+\)", result.stderr)
+
+
+def test_a_build_waiting_on_a_transaction_names_it(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    make_counter_table(engine, 20_000)
+    project.configure_in_env("progress_interval_s=0.3")
+    project.write_revision("r1", ADD_UQ)
+
+    with engine.connect() as holder:
+        holder_pid = holder.execute(sa.text("SELECT pg_backend_pid()")).scalar_one()
+        holder.execute(sa.text("UPDATE ad_counter SET hits = hits + 1 WHERE id = 7"))
+        process = project.popen("upgrade", "head")
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(process.stderr or []))
+        reader.start()
+        wait_until(lambda: any("waiting for pid" in line for line in lines), timeout=60)
+        time.sleep(0.5)
+        holder.commit()
+    process.wait(60)
+    reader.join()
+    output = "".join(lines)
+
+    assert process.returncode == 0, output
+    assert re.search(
+        rf"uq_ad_day on ad_counter: waiting for writers before build, waiting for pid "
+        rf"{holder_pid} \(idle in transaction for \d+\.\d s\): 'UPDATE ad_counter SET hits = "
+        rf"hits \+ 1 WHERE id = 7'",
+        output,
+    ), output
+    assert_output_as_documented("output/waiting.txt", output)
+
+
+def test_a_terminal_gets_a_live_bar_and_quiet_means_quiet(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    make_counter_table(engine, 2_000_000)
+    project.configure_in_env("progress_interval_s=0.1")
+    project.write_revision("r1", ADD_UQ)
+    project.write_revision(
+        "r2",
+        "op.create_unique_constraint_concurrently('uq_ad_day_hits', 'ad_counter',"
+        " ['ad_id', 'day', 'hits'])",
+        down_revision="r1",
+    )
+
+    controller, terminal = os.openpty()
+    # A fresh pseudo-terminal is 0 columns wide; a person's terminal is not.
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    process = project.popen("upgrade", "r1", stdout=terminal, stderr=terminal)
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the other end closed: the process is done
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(60)
+    os.close(controller)
+    screen = b"".join(chunks).decode()
+
+    assert process.returncode == 0, screen
+    assert re.search(r"uq_ad_day on ad_counter: +\d+%\|", screen), screen
+    assert "\r" in screen
+
+    quiet = project.cli("upgrade", "head", env={"ALEMBIC_SAFE_UNIQUE_PROGRESS": "off"})
+    assert quiet.returncode == 0, quiet.stderr
+    assert "Building unique index 'uq_ad_day_hits'" in quiet.stderr
+    assert "alembic.safe_unique.progress" not in quiet.stderr
+
+
+def test_an_unknown_progress_mode_is_refused(project: AlembicProject, engine: sa.Engine) -> None:
+    make_counter_table(engine, 100)
+    project.write_revision("r1", ADD_UQ)
+    result = project.cli("upgrade", "head", env={"ALEMBIC_SAFE_UNIQUE_PROGRESS": "loud"})
+    assert result.returncode != 0
+    assert "ALEMBIC_SAFE_UNIQUE_PROGRESS / progress must be one of auto, bar, log, off" in (
+        result.stderr
+    )
