@@ -19,6 +19,8 @@ except ImportError:  # pragma: no cover - SQLAlchemy 1.4
     from sqlalchemy.schema import DDLElement as ExecutableDDLElement  # type: ignore[assignment,unused-ignore]
 from sqlalchemy.sql.compiler import DDLCompiler
 
+from alembic_safe_unique.errors import InvalidArgumentError
+
 # Settings this package changes; a closed set so nothing user-supplied reaches SET.
 SESSION_SETTINGS = frozenset(
     {"lock_timeout", "statement_timeout", "client_connection_check_interval"}
@@ -27,7 +29,10 @@ SESSION_SETTINGS = frozenset(
 
 def _checked_setting(name: str) -> str:
     if name not in SESSION_SETTINGS:
-        raise ValueError(f"{name!r} is not a setting alembic-safe-unique manages")
+        raise InvalidArgumentError(
+            f"{name!r} is not a setting alembic-safe-unique manages; only "
+            f"{', '.join(sorted(SESSION_SETTINGS))} can be set or reset here."
+        )
     return name
 
 
@@ -148,7 +153,10 @@ def _compile_add_using_index(
         )
     )
     if _DOLLAR_TAG in body:
-        raise ValueError(f"names must not contain {_DOLLAR_TAG!r}")
+        raise InvalidArgumentError(
+            f"names must not contain {_DOLLAR_TAG!r} (it closes the offline script's DO block); "
+            "rename the table or constraint."
+        )
     return "DO %s BEGIN %s END %s" % (_DOLLAR_TAG, body, _DOLLAR_TAG)
 
 
@@ -179,7 +187,9 @@ def _deferral(deferrable: bool | None, initially: str | None) -> list[str]:
 def _checked_initially(initially: str) -> str:
     value = initially.upper()
     if value not in ("DEFERRED", "IMMEDIATE"):
-        raise ValueError(f"initially must be 'DEFERRED' or 'IMMEDIATE', got {initially!r}")
+        raise InvalidArgumentError(
+            f"initially must be 'DEFERRED' or 'IMMEDIATE', got {initially!r}"
+        )
     return value
 
 
