@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from alembic.autogenerate import render_python_code, renderers
-from alembic.autogenerate.api import AutogenContext
+from alembic.autogenerate import render_python_code
 from alembic.operations import ops as alembic_ops
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy.sql.elements import conv
 
 from alembic_safe_unique import (
-    AttachUniqueConstraintOp,
     CreateIndexConcurrentlyOp,
     CreateUniqueConstraintConcurrentlyOp,
-    DetachUniqueConstraintOp,
 )
-from alembic_safe_unique.autogenerate.render import PACKAGE_IMPORT
 from tests.catalog_snapshot import schema_snapshot
 from tests.project import AlembicProject
-from tests.server import SQLALCHEMY_1_4
 from tests.test_build import make_counter_table
 
 
@@ -68,44 +62,3 @@ def test_rendered_ops_run_and_their_rendered_reverse_restores_the_schema(
     assert schema_snapshot(engine) != before
     project.downgrade("base")
     assert schema_snapshot(engine) == before
-
-
-def test_attach_and_detach_are_each_others_reverse_with_all_their_arguments() -> None:
-    # SQLAlchemy 1.4 refuses INCLUDE on a constraint (test_create_unique_constraint_concurrently).
-    include = {} if SQLALCHEMY_1_4 else {"postgresql_include": ["c"]}
-    attach = AttachUniqueConstraintOp(
-        "uq", "t", ["a", "b"], index_name="ix", schema="s", lock_timeout_ms=300, **include
-    )
-    detach = attach.reverse()
-    assert isinstance(detach, DetachUniqueConstraintOp)
-    assert detach.arguments() == attach.arguments()
-    assert detach.reverse().arguments() == attach.arguments()
-    assert attach.to_diff_tuple()[0] == "add_constraint"
-    assert detach.to_diff_tuple()[0] == "remove_constraint"
-    code = render([attach, detach], set())
-    rendered_include = "" if SQLALCHEMY_1_4 else "postgresql_include=['c'], "
-    assert (
-        "op.attach_unique_constraint('uq', 't', ['a', 'b'], schema='s', index_name='ix', "
-        f"{rendered_include}lock_timeout_ms=300)" in code
-    )
-    assert "op.detach_unique_constraint('uq', 't', ['a', 'b'], schema='s'" in code
-
-
-def test_each_renderer_adds_the_package_import_to_the_revision_file() -> None:
-    migration_context = MigrationContext.configure(dialect_name="postgresql")
-    context = AutogenContext(migration_context, opts={"alembic_module_prefix": "op."})
-    op = CreateIndexConcurrentlyOp("ix", "t", ["a"])
-    assert renderers.dispatch(op)(context, op) == "op.create_index_concurrently('ix', 't', ['a'])"
-    assert PACKAGE_IMPORT in context.imports
-
-
-def test_diff_tuples_name_the_constraint_and_index_alembic_check_compares() -> None:
-    kind, constraint = CreateUniqueConstraintConcurrentlyOp(
-        "uq", "t", ["a", "b"], schema="s"
-    ).to_diff_tuple()
-    assert kind == "add_constraint"
-    assert isinstance(constraint, sa.UniqueConstraint)
-    assert (constraint.name, [c.name for c in constraint.columns]) == ("uq", ["a", "b"])
-    assert constraint.table.schema == "s"
-    kind, index = CreateIndexConcurrentlyOp("ix", "t", ["a"], unique=True).to_diff_tuple()
-    assert (kind, index.name, index.unique) == ("add_index", "ix", True)
