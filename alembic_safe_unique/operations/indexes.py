@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from alembic.operations import MigrateOperation, Operations
 
+from alembic_safe_unique.errors import InvalidArgumentError
 from alembic_safe_unique.operations.arguments import (
     check_distinct,
     check_identifier_length,
@@ -169,7 +170,7 @@ class DropIndexConcurrentlyOp(MigrateOperation):
 
     def reverse(self) -> CreateIndexConcurrentlyOp:
         if self._reverse is None:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"drop_index_concurrently({self.index_name!r}) does not know the index "
                 "definition, so it has no automatic reverse; write the downgrade by hand."
             )
