@@ -88,6 +88,11 @@ def op_key(operation: MigrateOperation) -> OpKey | None:
     if isinstance(operation, (ops.AddConstraintOp, ops.DropConstraintOp)):
         if getattr(operation, "constraint_type", None) != "unique":
             return None
+        if (
+            isinstance(operation, ops.DropConstraintOp)
+            and alembic_internals.reverse_of(operation) is None
+        ):
+            return None  # columns unknown (not built by autogenerate): no safe inverse to write
         constraint = operation.to_constraint()
         table = constraint.table
         return ("unique", table.schema, table.name, constraint.name, _column_names(constraint))
@@ -151,10 +156,6 @@ class Planner:
         if isinstance(operation, ops.AddConstraintOp):
             adds.append(self._unique(operation.to_constraint()))
         elif isinstance(operation, ops.DropConstraintOp):
-            if (
-                alembic_internals.reverse_of(operation) is None
-            ):  # columns unknown: no safe inverse to write
-                return False
             drops.append(self._unique(operation.to_constraint()))
         elif isinstance(operation, ops.CreateIndexOp):
             if operation.index_name is None or not (
