@@ -26,7 +26,7 @@ from alembic_safe_unique.operations.replace_constraints import (
     ReplaceUniqueConstraintOp,
     staging_index_name,
 )
-from alembic_safe_unique.postgresql.naming import default_unique_name
+from alembic_safe_unique.postgresql.naming import default_unique_name, final_name
 from alembic_safe_unique.util import alembic_internals
 
 NameTaken = Callable[[str, str, "str | None"], bool]
@@ -182,7 +182,7 @@ class Planner:
         """``constraint`` is the ``sa.UniqueConstraint`` an Alembic op describes."""
         table = constraint.table
         columns = _column_names(constraint)
-        name = constraint.name
+        name = final_name(constraint) if isinstance(constraint.name, str) else None
         if not isinstance(name, str):  # None, or SQLAlchemy's "no name yet" marker
             name = self._default_name(table.name, table.schema, columns)
         # Reflection reports the defaults too (NULLS DISTINCT, no INCLUDE): keep only real options.

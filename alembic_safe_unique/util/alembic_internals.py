@@ -24,6 +24,7 @@ __all__ = [
     "HeadMaintainer",
     "RevisionStep",
     "bound_index",
+    "constraint_final_name",
     "implementation_of",
     "in_external_transaction",
     "installed_op_proxy",
@@ -62,6 +63,10 @@ PRIVATE_APIS: dict[str, str] = {
     ),
     "sa.Index(_table=...)": (
         "an index bound to a table stub without adding it to the stub's indexes"
+    ),
+    "sqla_compat._get_constraint_final_name": (
+        "the name SQLAlchemy gives a naming-convention name in DDL for a dialect: cut to 63 "
+        "characters with a hash suffix, as create_all and Alembic's own ops would name it"
     ),
     "DropConstraintOp._reverse": (
         "the constraint autogenerate dropped, as reflected: without it the columns are unknown "
@@ -126,3 +131,9 @@ def bound_index(name: str | None, *elements: Any, table: sa.Table, **options: An
 def reverse_of(operation: MigrateOperation) -> Any:
     """The add op autogenerate paired with a drop op (its reflected columns), or None."""
     return getattr(operation, "_reverse", None)
+
+
+def constraint_final_name(constraint: Any, dialect: Any) -> str | None:
+    """The constraint's name as ``dialect`` writes it in DDL (long convention names cut)."""
+    name: str | None = sqla_compat._get_constraint_final_name(constraint, dialect)
+    return name
