@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic.autogenerate import render_python_code, renderers
 from alembic.autogenerate.api import AutogenContext
 from alembic.operations import ops as alembic_ops
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy.sql.elements import conv
 
 from alembic_safe_unique import (
     AttachUniqueConstraintOp,
     CreateIndexConcurrentlyOp,
+    CreateUniqueConstraintConcurrentlyOp,
     DetachUniqueConstraintOp,
+    DropIndexConcurrentlyOp,
+    DropUniqueConstraintOp,
+    ReplaceUniqueConstraintOp,
+    SetLocalTimeoutsOp,
 )
+from alembic_safe_unique.autogenerate.blocks import AutocommitBlockOp, NoteOp
 from alembic_safe_unique.autogenerate.render import PACKAGE_IMPORT
 from alembic_safe_unique.operations.arguments import SQLALCHEMY_1_4
 
@@ -50,3 +58,111 @@ def test_each_renderer_adds_the_package_import_to_the_revision_file() -> None:
     op = CreateIndexConcurrentlyOp("ix", "t", ["a"])
     assert renderers.dispatch(op)(context, op) == "op.create_index_concurrently('ix', 't', ['a'])"
     assert PACKAGE_IMPORT in context.imports
+
+
+def rendered_lines(*operations: alembic_ops.MigrateOperation) -> list[str]:
+    """The revision body lines autogenerate writes for ``operations`` (markers left out)."""
+    return [line.strip() for line in render(list(operations), set()).splitlines() if line.strip()]
+
+
+def test_each_constraint_op_renders_as_the_call_a_user_would_write() -> None:
+    options = {"schema": "My Schema", "deferrable": True, "lock_attempts": 3}
+    columns = ["Ad Id", "day"]
+    assert rendered_lines(
+        CreateUniqueConstraintConcurrentlyOp("Uq Ad", "Ad Counter", columns, **options),
+        AttachUniqueConstraintOp("Uq Ad", "Ad Counter", columns, index_name="Ix", **options),
+        DetachUniqueConstraintOp("Uq Ad", "Ad Counter", columns, **options),
+        DropUniqueConstraintOp("Uq Ad", "Ad Counter", columns, lock_timeout_ms=100),
+        ReplaceUniqueConstraintOp("Uq Ad", "Ad Counter", columns, previous_columns=["Ad Id"]),
+    ) == [
+        "op.create_unique_constraint_concurrently('Uq Ad', 'Ad Counter', ['Ad Id', 'day'], "
+        "schema='My Schema', deferrable=True, lock_attempts=3)",
+        "op.attach_unique_constraint('Uq Ad', 'Ad Counter', ['Ad Id', 'day'], "
+        "schema='My Schema', index_name='Ix', deferrable=True, lock_attempts=3)",
+        "op.detach_unique_constraint('Uq Ad', 'Ad Counter', ['Ad Id', 'day'], "
+        "schema='My Schema', deferrable=True, lock_attempts=3)",
+        "op.drop_unique_constraint('Uq Ad', 'Ad Counter', ['Ad Id', 'day'], lock_timeout_ms=100)",
+        "op.replace_unique_constraint('Uq Ad', 'Ad Counter', ['Ad Id', 'day'], "
+        "previous_columns=['Ad Id'], index_name='Uq Ad_asu_new')",
+    ]
+
+
+def test_index_ops_render_expressions_as_text_and_leave_defaults_out() -> None:
+    table = sa.Table("t", sa.MetaData(), sa.Column("code", sa.String), schema="s")
+    create = CreateIndexConcurrentlyOp(
+        "uq_code",
+        "t",
+        ["a", sa.text("lower(b)"), sa.func.upper(table.c.code)],
+        schema="s",
+        unique=True,
+        postgresql_where=sa.text("b IS NOT NULL"),
+    )
+    assert rendered_lines(
+        create,
+        create.reverse(),
+        DropIndexConcurrentlyOp("ix_orphan"),
+        CreateIndexConcurrentlyOp("ix", "t", ["a"], partitions_only=True, wait_timeout_s=30.0),
+    ) == [
+        "op.create_index_concurrently('uq_code', 't', ['a', sa.text('lower(b)'), "
+        "sa.text('upper(code)')], schema='s', unique=True, "
+        "postgresql_where=sa.text('b IS NOT NULL'))",
+        "op.drop_index_concurrently('uq_code', 't', schema='s')",
+        "op.drop_index_concurrently('ix_orphan')",
+        "op.create_index_concurrently('ix', 't', ['a'], partitions_only=True, wait_timeout_s=30.0)",
+    ]
+
+
+def test_a_naming_convention_name_renders_as_op_f() -> None:
+    name = conv("uq_ad_counter_ad_id")
+    assert rendered_lines(AttachUniqueConstraintOp(name, "ad_counter", ["ad_id"])) == [
+        "op.attach_unique_constraint(op.f('uq_ad_counter_ad_id'), 'ad_counter', ['ad_id'])"
+    ]
+
+
+def test_set_local_timeouts_renders_only_what_is_set() -> None:
+    assert rendered_lines(
+        SetLocalTimeoutsOp(lock_timeout_ms=2000, statement_timeout_ms=60000),
+        SetLocalTimeoutsOp(lock_timeout_ms=5),
+    ) == [
+        "op.set_local_timeouts(lock_timeout_ms=2000, statement_timeout_ms=60000)",
+        "op.set_local_timeouts(lock_timeout_ms=5)",
+    ]
+
+
+def test_autocommit_block_renders_its_reason_and_nests_its_ops() -> None:
+    block = AutocommitBlockOp(
+        [CreateIndexConcurrentlyOp("ix", "t", ["a"]), DropIndexConcurrentlyOp("ix_old", "t")],
+        comment="Concurrent builds cannot run inside a transaction.",
+    )
+    code = render([NoteOp("Built first, attached next."), block], set())
+    assert [line for line in code.splitlines() if line.strip()] == [
+        "    # Built first, attached next.",
+        "    # Concurrent builds cannot run inside a transaction.",
+        "    with op.get_context().autocommit_block():",
+        "        op.create_index_concurrently('ix', 't', ['a'])",
+        "        op.drop_index_concurrently('ix_old', 't')",
+    ]
+
+
+def test_autocommit_block_reverses_its_ops_in_reverse_order() -> None:
+    create = CreateIndexConcurrentlyOp("ix", "t", ["a"])
+    drop = DropIndexConcurrentlyOp(
+        "ix_old", "t", _reverse=CreateIndexConcurrentlyOp("ix_old", "t", ["b"])
+    )
+    back = AutocommitBlockOp([create, drop], comment="why").reverse()
+    assert back.comment == "why"
+    assert [type(op).__name__ for op in back.ops] == [
+        "CreateIndexConcurrentlyOp",
+        "DropIndexConcurrentlyOp",
+    ]
+    assert [op.index_name for op in back.ops] == ["ix_old", "ix"]
+    note = NoteOp("kept")
+    assert note.reverse() is note
+    assert note.to_diff_tuple() == ("note", "kept")
+
+
+def test_a_custom_module_prefix_is_honoured() -> None:
+    migration_context = MigrationContext.configure(dialect_name="postgresql")
+    context = AutogenContext(migration_context, opts={"alembic_module_prefix": "migrate."})
+    op = SetLocalTimeoutsOp(lock_timeout_ms=10)
+    assert renderers.dispatch(op)(context, op) == "migrate.set_local_timeouts(lock_timeout_ms=10)"
