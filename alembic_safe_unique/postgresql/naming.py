@@ -96,8 +96,8 @@ def convention_unique_name(
 
 
 def final_name(constraint: sa.UniqueConstraint) -> str | None:
-    """The name PostgreSQL will hold for ``constraint``: a naming convention's name longer
-    than 63 characters is cut with a hash suffix by SQLAlchemy (``uq_..._41ca``), exactly as
+    """The name PostgreSQL will hold for ``constraint``: SQLAlchemy cuts a naming convention's
+    name longer than 63 characters to 55 plus a hash suffix (``uq_..._41ca``), exactly as
     ``create_all`` and Alembic's own ops name it; any other name is kept as given.
     """
     name = constraint.name
