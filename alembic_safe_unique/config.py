@@ -70,6 +70,13 @@ _current = Settings()
 def configure(**changes: float | str) -> Settings:
     """Change the process-wide defaults (for example from env.py) and return the new ones."""
     global _current
+    known = {field.name for field in dataclasses.fields(Settings)}
+    unknown = sorted(set(changes) - known)
+    if unknown:
+        raise InvalidArgumentError(
+            f"configure() has no setting {', '.join(map(repr, unknown))}; the settings are "
+            f"{', '.join(sorted(known))}."
+        )
     _current = dataclasses.replace(_current, **changes)  # type: ignore[arg-type]
     return _current
 
