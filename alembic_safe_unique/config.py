@@ -81,7 +81,7 @@ def configure(**changes: float | str | None) -> Settings:
     unknown = sorted(set(changes) - known)
     if unknown:
         raise InvalidArgumentError(
-            f"configure() has no setting {', '.join(unknown)}; the settings are "
+            f"configure() has no setting {', '.join(map(repr, unknown))}; the settings are "
             f"{', '.join(sorted(known))}."
         )
     _current = dataclasses.replace(_current, **changes)  # type: ignore[arg-type]

@@ -26,7 +26,7 @@ from alembic_safe_unique.operations.indexes import (
     CreateIndexConcurrentlyOp,
     DropIndexConcurrentlyOp,
 )
-from alembic_safe_unique.postgresql.naming import default_unique_name
+from alembic_safe_unique.postgresql.naming import default_unique_name, final_name
 from alembic_safe_unique.util import alembic_internals
 
 NameTaken = Callable[[str, str, "str | None"], bool]
@@ -88,6 +88,11 @@ def op_key(operation: MigrateOperation) -> OpKey | None:
     if isinstance(operation, (ops.AddConstraintOp, ops.DropConstraintOp)):
         if getattr(operation, "constraint_type", None) != "unique":
             return None
+        if (
+            isinstance(operation, ops.DropConstraintOp)
+            and alembic_internals.reverse_of(operation) is None
+        ):
+            return None  # columns unknown (not built by autogenerate): no safe inverse to write
         constraint = operation.to_constraint()
         table = constraint.table
         return ("unique", table.schema, table.name, constraint.name, _column_names(constraint))
@@ -151,10 +156,6 @@ class Planner:
         if isinstance(operation, ops.AddConstraintOp):
             adds.append(self._unique(operation.to_constraint()))
         elif isinstance(operation, ops.DropConstraintOp):
-            if (
-                alembic_internals.reverse_of(operation) is None
-            ):  # columns unknown: no safe inverse to write
-                return False
             drops.append(self._unique(operation.to_constraint()))
         elif isinstance(operation, ops.CreateIndexOp):
             if operation.index_name is None or not (
@@ -181,7 +182,7 @@ class Planner:
         """``constraint`` is the ``sa.UniqueConstraint`` an Alembic op describes."""
         table = constraint.table
         columns = _column_names(constraint)
-        name = constraint.name
+        name = final_name(constraint) if isinstance(constraint.name, str) else None
         if not isinstance(name, str):  # None, or SQLAlchemy's "no name yet" marker
             name = self._default_name(table.name, table.schema, columns)
         # Reflection reports the defaults too (NULLS DISTINCT, no INCLUDE): keep only real options.

@@ -29,7 +29,10 @@ SESSION_SETTINGS = frozenset(
 
 def _checked_setting(name: str) -> str:
     if name not in SESSION_SETTINGS:
-        raise InvalidArgumentError(f"{name!r} is not a setting alembic-safe-unique manages")
+        raise InvalidArgumentError(
+            f"{name!r} is not a setting alembic-safe-unique manages; only "
+            f"{', '.join(sorted(SESSION_SETTINGS))} can be set or reset here."
+        )
     return name
 
 
@@ -150,7 +153,10 @@ def _compile_add_using_index(
         )
     )
     if _DOLLAR_TAG in body:
-        raise InvalidArgumentError(f"names must not contain {_DOLLAR_TAG!r}")
+        raise InvalidArgumentError(
+            f"names must not contain {_DOLLAR_TAG!r} (it closes the offline script's DO block); "
+            "rename the table or constraint."
+        )
     return "DO %s BEGIN %s END %s" % (_DOLLAR_TAG, body, _DOLLAR_TAG)
 
 
@@ -316,7 +322,7 @@ def _compile_create_on_only(element: CreateIndexOnOnly, compiler: DDLCompiler, *
         preparer.format_index(element.index),
     )
     if not statement.startswith(head):  # pragma: no cover - a dialect that words it otherwise
-        raise InvalidArgumentError(f"unexpected CREATE INDEX form: {statement}")
+        raise ValueError(f"unexpected CREATE INDEX form: {statement}")
     return head + "ONLY " + statement[len(head) :]
 
 

@@ -14,6 +14,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.sql.elements import conv
+
+from alembic_safe_unique.util.alembic_internals import constraint_final_name
 
 POSTGRES_MAX_IDENTIFIER_BYTES = 63
 NAMEDATALEN = POSTGRES_MAX_IDENTIFIER_BYTES + 1
@@ -88,4 +92,17 @@ def convention_unique_name(
     )
     constraint = sa.UniqueConstraint(*columns)
     table_object.append_constraint(constraint)
-    return None if constraint.name is None else str(constraint.name)
+    return None if constraint.name is None else str(final_name(constraint))
+
+
+def final_name(constraint: sa.UniqueConstraint) -> str | None:
+    """The name PostgreSQL will hold for ``constraint``: SQLAlchemy cuts a naming convention's
+    name longer than 63 characters to 55 plus a hash suffix (``uq_..._41ca``), exactly as
+    ``create_all`` and Alembic's own ops name it; any other name is kept as given.
+    """
+    name = constraint.name
+    if not isinstance(name, conv):
+        return None if name is None else str(name)
+    dialect = postgresql.dialect()  # type: ignore[no-untyped-call,unused-ignore]
+    final = constraint_final_name(constraint, dialect)
+    return None if final is None else conv(final)  # type: ignore[no-untyped-call,unused-ignore]

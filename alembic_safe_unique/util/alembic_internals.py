@@ -1,7 +1,7 @@
 """Every private Alembic and SQLAlchemy API the package touches, each behind one name, with why.
 
 Nothing else in the package reaches for an underscore name of Alembic or SQLAlchemy: it asks
-here. ``tests/unit/test_alembic_internals.py`` checks each entry against the installed
+here. ``tests/unit/util/test_alembic_internals.py`` checks each entry against the installed
 versions, so an upgrade that moves one fails that test by name instead of a migration at run
 time. The patches the package applies (``MigrationContext.autocommit_block`` and
 ``run_migrations``, the guard's implementations) are installed by ``runtime.patches``.
@@ -24,6 +24,7 @@ __all__ = [
     "HeadMaintainer",
     "RevisionStep",
     "bound_index",
+    "constraint_final_name",
     "implementation_of",
     "in_external_transaction",
     "installed_op_proxy",
@@ -61,7 +62,13 @@ PRIVATE_APIS: dict[str, str] = {
         "index expressions given as text become the same column objects Alembic makes"
     ),
     "sa.Index(_table=...)": (
-        "an index bound to a table stub without adding it to the stub's indexes"
+        "an index bound to its table stub even when every element is a text expression "
+        "(text carries no table, so the index could not compile otherwise)"
+    ),
+    "sqla_compat._get_constraint_final_name": (
+        "the name SQLAlchemy gives a naming-convention name in DDL for a dialect: one longer "
+        "than 63 characters is cut to 55 plus '_' and 4 hex digits of its md5, as create_all "
+        "and Alembic's own ops name it"
     ),
     "DropConstraintOp._reverse": (
         "the constraint autogenerate dropped, as reflected: without it the columns are unknown "
@@ -119,10 +126,16 @@ def textual_index_column(table: sa.Table, column: Any) -> Any:
 
 
 def bound_index(name: str | None, *elements: Any, table: sa.Table, **options: Any) -> sa.Index:
-    """An index on ``table`` that ``table.indexes`` does not list (stubs stay reusable)."""
+    """An index on ``table``, even when ``elements`` are all text (they name no table)."""
     return sa.Index(name, *elements, _table=table, **options)
 
 
 def reverse_of(operation: MigrateOperation) -> Any:
     """The add op autogenerate paired with a drop op (its reflected columns), or None."""
     return getattr(operation, "_reverse", None)
+
+
+def constraint_final_name(constraint: Any, dialect: Any) -> str | None:
+    """The constraint's name as ``dialect`` writes it in DDL (long convention names cut)."""
+    name: str | None = sqla_compat._get_constraint_final_name(constraint, dialect)
+    return name

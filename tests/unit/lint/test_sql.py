@@ -1,0 +1,49 @@
+"""Raw SQL in revisions, read with PostgreSQL's own parser: which statements lock a table."""
+
+from __future__ import annotations
+
+import pytest
+
+from alembic_safe_unique.lint.sql import analyse
+from alembic_safe_unique.lint.state import WalkState
+
+
+def rules(sql: str, state: WalkState | None = None) -> list[str]:
+    return [rule.id for rule, _message in analyse(sql, state or WalkState())]
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        ('ALTER TABLE "Ad Counter" ADD CONSTRAINT "Uq" UNIQUE (a)', ["ASU001"]),
+        ("CREATE UNIQUE INDEX uq_code ON ad_counter (code)", ["ASU002"]),
+        ("CREATE INDEX CONCURRENTLY ix_c ON ad_counter (hits)", ["ASU003"]),
+        ("DROP INDEX ix_x", ["ASU004"]),
+        ("ALTER TABLE ad_counter ADD COLUMN slug text UNIQUE", ["ASU005"]),
+        ("ALTER TABLE ad_counter ADD CONSTRAINT uq_z UNIQUE USING INDEX uq_z", []),
+        ("SELECT 1", []),
+    ],
+)
+def test_each_locking_pattern_is_found_in_raw_sql(sql: str, expected: list[str]) -> None:
+    assert rules(sql) == expected
+
+
+def test_a_table_created_earlier_in_the_same_sql_has_no_rows_to_protect() -> None:
+    state = WalkState()
+    assert rules("CREATE TABLE tag (id int); CREATE INDEX ix_tag ON tag (id)", state) == []
+    assert state.is_new("tag", None)
+
+
+def test_a_drop_constraint_is_bounded_only_by_a_lock_timeout_in_force() -> None:
+    state = WalkState()
+    assert rules("ALTER TABLE t DROP CONSTRAINT uq", state) == ["ASU006"]
+    assert rules("SET LOCAL lock_timeout = '1s'; ALTER TABLE t DROP CONSTRAINT uq", state) == []
+    state.enter(in_autocommit_block=True)  # each statement commits: SET LOCAL is gone
+    assert rules("ALTER TABLE t DROP CONSTRAINT uq", state) == ["ASU006"]
+
+
+def test_sql_the_parser_rejects_is_reported_as_not_analysed() -> None:
+    ((rule, message),) = analyse("SELEC nonsense", WalkState())
+    assert rule.id == "ASU900"
+    assert "raw SQL not analysed ('SELEC nonsense')" in message
+    assert 'syntax error at or near "SELEC"' in message
