@@ -341,7 +341,16 @@ def summary(figures: dict[str, Any]) -> str:
                         f"{small['recipe_ms']:.1f}",
                         f"{small['package_ms']:.1f}",
                         f"{small['package_ms'] - small['recipe_ms']:+.1f}",
-                    )
+                    ),
+                    (
+                        "statements / connections per op",
+                        *(
+                            f"{small['statements_per_op'][style]} / "
+                            f"{small['connections_per_op'][style]}"
+                            for style in ("plain", "recipe", "package")
+                        ),
+                        "",
+                    ),
                 ],
             )
         )

@@ -21,8 +21,8 @@ import io
 import statistics
 import sys
 import time
-from collections.abc import Callable
-from contextlib import redirect_stderr, redirect_stdout
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,6 +88,27 @@ class SmallTableFigures:
     recipe_ms: float
     package_ms: float
     all_ms: dict[str, list[float]]
+    statements_per_op: dict[str, int]  # counted on one more op, untimed
+    connections_per_op: dict[str, int]
+
+
+@contextmanager
+def counting(counts: dict[str, int]) -> Iterator[None]:
+    """Count the statements sent and the connections opened in the block (any engine)."""
+
+    def statement(*args: Any) -> None:
+        counts["statements"] += 1
+
+    def connection(*args: Any) -> None:
+        counts["connections"] += 1
+
+    sa.event.listen(sa.engine.Engine, "before_cursor_execute", statement)
+    sa.event.listen(sa.pool.Pool, "connect", connection)
+    try:
+        yield
+    finally:
+        sa.event.remove(sa.engine.Engine, "before_cursor_execute", statement)
+        sa.event.remove(sa.pool.Pool, "connect", connection)
 
 
 def _table_name(style: str, number: int) -> str:
@@ -173,7 +194,9 @@ def small_table_overhead(
     rows: int = 100,
 ) -> SmallTableFigures:
     engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
-    ops = revisions + 1  # the first op of each style warms up imports and caches, untimed
+    # The first op of each style warms up imports and caches, the last counts round trips:
+    # both untimed.
+    ops = revisions + 2
     _create_tables(engine, ops, rows)
     plans = {}
     for style in STYLES:
@@ -183,8 +206,10 @@ def small_table_overhead(
     engine.dispose()
     timings: dict[str, list[float]] = {style: [] for style in STYLES}
 
+    counts = {style: {"statements": 0, "connections": 0} for style in STYLES}
+
     def run_all() -> None:
-        for number in range(ops):
+        for number in range(ops - 1):
             order = STYLES[number % 3 :] + STYLES[: number % 3]
             for style in order:
                 upgrade, targets = plans[style]
@@ -194,6 +219,11 @@ def small_table_overhead(
                     elapsed = time.perf_counter() - started
                 if number:
                     timings[style].append(elapsed * 1000)
+        for style in STYLES:
+            upgrade, targets = plans[style]
+            output = io.StringIO()
+            with redirect_stdout(output), redirect_stderr(output), counting(counts[style]):
+                upgrade(targets[-1])
 
     if session is None:
         run_all()
@@ -211,6 +241,8 @@ def small_table_overhead(
         recipe_ms=medians["recipe"],
         package_ms=medians["package"],
         all_ms=timings,
+        statements_per_op={style: counts[style]["statements"] for style in STYLES},
+        connections_per_op={style: counts[style]["connections"] for style in STYLES},
     )
 
 
