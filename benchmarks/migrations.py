@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import textwrap
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,7 +24,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from latency import LatencyStats, window_stats
 from pgbench_load import TAIL_SECONDS, PgbenchLoad, warm_up
-from server_log import ServerLog, ServerStatement, duration_ms, lock_window_ms
+from server_log import ServerLog, ServerStatement, duration_ms, lock_window_ms, stall_causes
 
 from alembic_safe_unique.demo_project import CONSTRAINT_NAME, KEY_COLUMNS, TABLE_NAME, DemoProject
 
@@ -52,6 +51,9 @@ class MigrationRun:
     lock_held_ms: float | None  # the package's own figure (after the lock was granted)
     during: LatencyStats
     baseline: LatencyStats
+    # Load statements the server timed over the threshold during the migration, by the
+    # migration statement that was running meanwhile: their server-side durations.
+    server_stalls: dict[str, list[float]] | None
 
 
 def plain_project(root: Path, url: sa.URL) -> DemoProject:
@@ -199,6 +201,10 @@ def migrate_under_load(session: LoadSession, variant: Variant, pre_seconds: floa
     build_s = duration_ms(migration, "CREATE UNIQUE INDEX")
     if build_s is None:  # plain Alembic builds inside its ALTER TABLE
         build_s = duration_ms(migration, "ADD CONSTRAINT")
+    stalls = None
+    if load_logged is not None:
+        window = [s for s in load_logged if s.started <= ended and s.ended >= started]
+        stalls = stall_causes(window, migration)
     run = MigrationRun(
         label=variant.label,
         wall_s=wall,
@@ -209,17 +215,9 @@ def migrate_under_load(session: LoadSession, variant: Variant, pre_seconds: floa
         baseline=window_stats(
             load.transactions, baseline_start, started, session.slow_ms, load_logged
         ),
+        server_stalls=stalls,
     )
     undone = variant.project.alembic("downgrade", "base")
     if undone.returncode != 0:
         raise RuntimeError(f"{variant.label}: alembic downgrade base failed:\n{undone.stderr}")
     return run
-
-
-def recipe_source(project: DemoProject) -> str:
-    """The recipe's two revision files, to show what was measured."""
-    versions = project.root / "migrations" / "versions"
-    return "\n".join(
-        textwrap.dedent((versions / name).read_text())
-        for name in ("recipe_build.py", "recipe_attach.py")
-    )

@@ -241,6 +241,22 @@ def migration_rows(runs: list[dict[str, Any]]) -> list[tuple[str, ...]]:
     return rows
 
 
+def stall_lines(runs: list[dict[str, Any]], slow_ms: float) -> str:
+    """Where the server-side stalls fell: the migration step running meanwhile."""
+    lines = [f"Load statements the server ran over {slow_ms:g} ms, by the migration's step:"]
+    for run in runs:
+        stalls = run["server_stalls"]
+        if stalls is None:
+            lines.append(f"  {run['label']}: no server log")
+            continue
+        steps = sorted(stalls.items(), key=lambda item: -max(item[1]))
+        shown = "; ".join(
+            f"{step}: {len(times)} (max {max(times):,.0f} ms)" for step, times in steps
+        )
+        lines.append(f"  {run['label']}: {shown or 'none'}")
+    return "\n".join(lines)
+
+
 def verdicts(figures: dict[str, Any]) -> list[tuple[str, str, str]]:
     rows = []
     for run in figures.get("migrations", []):
@@ -328,6 +344,7 @@ def summary(figures: dict[str, Any]) -> str:
             "figure; for the others the server's time from ALTER TABLE to COMMIT. Check scan "
             f"{figures['check_scan_seconds']:.2f} s."
         )
+        parts.append(stall_lines(figures["migrations"], load["slow_ms"]))
     if "small_tables" in figures:
         small = figures["small_tables"]
         parts.append(

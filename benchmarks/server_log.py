@@ -111,3 +111,25 @@ def lock_window_ms(statements: list[ServerStatement], marker: str) -> float | No
 def duration_ms(statements: list[ServerStatement], marker: str) -> float | None:
     """The server-side time of the (first) statement containing ``marker``."""
     return next((s.duration_ms for s in statements if marker in s.sql.upper()), None)
+
+
+def stall_causes(
+    slow: list[ServerStatement], migration: list[ServerStatement]
+) -> dict[str, list[float]]:
+    """For each slow load statement, the longest migration statement running at the same
+    time (its first words), or "(between the migration's statements)": the step it fell in."""
+    causes: dict[str, list[float]] = {}
+    for statement in slow:
+        running = [
+            m for m in migration if m.started <= statement.ended and m.ended >= statement.started
+        ]
+        longest = max(running, key=lambda m: m.duration_ms, default=None)
+        label = (
+            "(between the migration's statements)" if longest is None else _first_words(longest.sql)
+        )
+        causes.setdefault(label, []).append(statement.duration_ms)
+    return causes
+
+
+def _first_words(sql: str, count: int = 5) -> str:
+    return " ".join(sql.split()[:count])
