@@ -23,8 +23,16 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from latency import LatencyStats, window_stats
-from pgbench_load import TAIL_SECONDS, PgbenchLoad, warm_up
-from server_log import ServerLog, ServerStatement, duration_ms, lock_window_ms, stall_causes
+from pgbench_load import TAIL_SECONDS, PgbenchError, PgbenchLoad, Transaction, warm_up
+from server_log import (
+    ADD_CONSTRAINT,
+    BUILD,
+    ServerLog,
+    ServerStatement,
+    first_with,
+    lock_window_ms,
+    stall_causes,
+)
 
 from alembic_safe_unique.demo_project import CONSTRAINT_NAME, KEY_COLUMNS, TABLE_NAME, DemoProject
 
@@ -51,6 +59,7 @@ class MigrationRun:
     lock_held_ms: float | None  # the package's own figure (after the lock was granted)
     during: LatencyStats
     baseline: LatencyStats
+    during_build: LatencyStats | None  # the load while the build statement ran (server log)
     # Load statements the server timed over the threshold during the migration, by the
     # migration statement that was running meanwhile: their server-side durations.
     server_stalls: dict[str, list[float]] | None
@@ -191,33 +200,62 @@ def migrate_under_load(session: LoadSession, variant: Variant, pre_seconds: floa
         time.sleep(TAIL_SECONDS)
     if result.returncode != 0:
         raise RuntimeError(f"{variant.label}: alembic upgrade head failed:\n{result.stderr}")
+    if not load.transactions:
+        raise PgbenchError(f"{variant.label}: pgbench logged no transactions")
     logged = session.server_log.statements_since(offset) if session.server_log else None
-    load_logged = None if logged is None else [s for s in logged if session.is_load_statement(s)]
-    migration = [s for s in logged or [] if not session.is_load_statement(s)]
-    wall = ended - started
-    baseline_start = max(quiet_from, started - wall)
-    built = _BUILT.search(result.stderr)
-    held = [float(value) for value in _HELD.findall(result.stderr)]
-    build_s = duration_ms(migration, "CREATE UNIQUE INDEX")
-    if build_s is None:  # plain Alembic builds inside its ALTER TABLE
-        build_s = duration_ms(migration, "ADD CONSTRAINT")
-    stalls = None
-    if load_logged is not None:
-        window = [s for s in load_logged if s.started <= ended and s.ended >= started]
-        stalls = stall_causes(window, migration)
-    run = MigrationRun(
-        label=variant.label,
-        wall_s=wall,
-        build_s=build_s / 1000 if build_s is not None else (float(built[1]) if built else None),
-        lock_window_ms=lock_window_ms(migration, "ADD CONSTRAINT"),
-        lock_held_ms=max(held, default=None),
-        during=window_stats(load.transactions, started, ended, session.slow_ms, load_logged),
-        baseline=window_stats(
-            load.transactions, baseline_start, started, session.slow_ms, load_logged
-        ),
-        server_stalls=stalls,
+    run = _figures(
+        session,
+        variant.label,
+        load.transactions,
+        logged,
+        result.stderr,
+        quiet_from,
+        (started, ended),
     )
     undone = variant.project.alembic("downgrade", "base")
     if undone.returncode != 0:
         raise RuntimeError(f"{variant.label}: alembic downgrade base failed:\n{undone.stderr}")
     return run
+
+
+def _figures(
+    session: LoadSession,
+    label: str,
+    transactions: list[Transaction],
+    logged: list[ServerStatement] | None,
+    migration_log: str,
+    quiet_from: float,
+    window: tuple[float, float],
+) -> MigrationRun:
+    """The run's figures from the load's log, the server's log and the migration's output."""
+    started, ended = window
+    load_logged = None if logged is None else [s for s in logged if session.is_load_statement(s)]
+    migration = [s for s in logged or [] if not session.is_load_statement(s)]
+    wall = ended - started
+    baseline_start = max(quiet_from, started - wall)
+    built = _BUILT.search(migration_log)
+    held = [float(value) for value in _HELD.findall(migration_log)]
+    build = first_with(migration, BUILD)
+    if build is None:  # plain Alembic builds inside its ALTER TABLE
+        build = first_with(migration, ADD_CONSTRAINT)
+    build_s = build.duration_ms / 1000 if build else (float(built[1]) if built else None)
+    during_build = None
+    if build is not None:
+        during_build = window_stats(
+            transactions, build.started, build.ended, session.slow_ms, load_logged
+        )
+    stalls = None
+    if load_logged is not None:
+        overlapping = [s for s in load_logged if s.started <= ended and s.ended >= started]
+        stalls = stall_causes(overlapping, migration)
+    return MigrationRun(
+        label=label,
+        wall_s=wall,
+        build_s=build_s,
+        lock_window_ms=lock_window_ms(migration),
+        lock_held_ms=max(held, default=None),
+        during=window_stats(transactions, started, ended, session.slow_ms, load_logged),
+        baseline=window_stats(transactions, baseline_start, started, session.slow_ms, load_logged),
+        during_build=during_build,
+        server_stalls=stalls,
+    )

@@ -233,6 +233,7 @@ def migration_rows(runs: list[dict[str, Any]]) -> list[tuple[str, ...]]:
                 f"{_ms(during['p99_ms'])} ({_ms(base['p99_ms'])})",
                 f"{_ms(during['p999_ms'])} ({_ms(base['p999_ms'])})",
                 f"{_ms(during['max_ms'], 0)} ({_ms(base['max_ms'], 0)}){short}",
+                _ms(run["during_build"]["max_ms"], 0) if run["during_build"] else "-",
                 f"{_ms(during['max_server_ms'])} ({_ms(base['max_server_ms'])})",
                 f"{during['slow_client']}/{_count(during['slow_server'])}",
                 f"{during['per_second']:,.0f} ({ratio:.2f}x)",
@@ -263,9 +264,15 @@ def verdicts(figures: dict[str, Any]) -> list[tuple[str, str, str]]:
         if not run["label"].startswith("package, default"):
             continue
         during, base = run["during"], run["baseline"]
-        worst = during["max_ms"]
+        build = run["during_build"] or during
+        worst = build["max_ms"]
         rows.append(
-            ("worst statement during the migration", f"{worst:,.0f} ms", _met(worst <= 50, "50 ms"))
+            (
+                "worst statement during the build"
+                + ("" if run["during_build"] else " (migration)"),
+                f"{worst:,.0f} ms",
+                _met(worst <= TARGETS["worst statement during build ms"], "50 ms"),
+            )
         )
         over = during["p999_ms"] - base["p999_ms"]
         rows.append(("p99.9 over baseline", f"{over:+.2f} ms", _met(over <= 1.0, "1 ms")))
@@ -331,6 +338,7 @@ def summary(figures: dict[str, Any]) -> str:
             "p99 ms (base)",
             "p99.9 ms (base)",
             "max ms (base)",
+            "max in build ms",
             "server max ms (base)",
             f"> {load['slow_ms']:g} ms client/server",
             "stmts/s (vs base)",

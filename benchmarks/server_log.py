@@ -14,6 +14,7 @@ the server-side columns stay empty and say so.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -81,9 +82,15 @@ class ServerLog:
         return list(self._parse(str(text)))
 
     def _parse(self, text: str) -> list[ServerStatement]:
-        found = []
+        found: list[ServerStatement] = []
+        continued = False  # a statement's further lines follow its log line, tab-indented
         for line in text.splitlines():
+            if line.startswith("\t") and continued:
+                last = found[-1]
+                found[-1] = dataclasses.replace(last, sql=f"{last.sql}\n{line[1:]}".strip())
+                continue
             match = _DURATION_LINE.match(line)
+            continued = match is not None
             if match is None:
                 continue
             at = datetime.strptime(match["at"], "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=self.zone)
@@ -93,12 +100,18 @@ class ServerLog:
         return found
 
 
-def lock_window_ms(statements: list[ServerStatement], marker: str) -> float | None:
-    """From the start of the statement containing ``marker`` (an ALTER TABLE ... ADD
-    CONSTRAINT) to the end of its transaction's COMMIT: an upper bound of how long the
-    ACCESS EXCLUSIVE lock was held (it includes the wait for the lock)."""
+# The migration's steps, matched at the start of a statement (or of one of several sent as
+# one string), so that a catalog query quoting such text is not taken for the step itself.
+BUILD = re.compile(r"(^|;)\s*CREATE\s+UNIQUE\s+INDEX\b", re.IGNORECASE)
+ADD_CONSTRAINT = re.compile(r"(^|;)\s*ALTER\s+TABLE\b[^;]*\bADD\s+CONSTRAINT\b", re.IGNORECASE)
+
+
+def lock_window_ms(statements: list[ServerStatement]) -> float | None:
+    """From the start of the ``ALTER TABLE ... ADD CONSTRAINT`` to the end of its
+    transaction's COMMIT: an upper bound of how long the ACCESS EXCLUSIVE lock was held (it
+    includes the wait for the lock)."""
     for index, statement in enumerate(statements):
-        if marker not in statement.sql.upper():
+        if not ADD_CONSTRAINT.search(statement.sql):
             continue
         if "COMMIT" in statement.sql.upper():
             return statement.duration_ms
@@ -108,9 +121,9 @@ def lock_window_ms(statements: list[ServerStatement], marker: str) -> float | No
     return None
 
 
-def duration_ms(statements: list[ServerStatement], marker: str) -> float | None:
-    """The server-side time of the (first) statement containing ``marker``."""
-    return next((s.duration_ms for s in statements if marker in s.sql.upper()), None)
+def first_with(statements: list[ServerStatement], step: re.Pattern[str]) -> ServerStatement | None:
+    """The first logged statement that runs ``step`` (``BUILD``, ``ADD_CONSTRAINT``)."""
+    return next((s for s in statements if step.search(s.sql)), None)
 
 
 def stall_causes(
