@@ -101,19 +101,23 @@ class LoadScripts:
         cls,
         table: sa.Table,
         key_columns: tuple[str, ...],
-        counter: str,
-        counter_sequence: str = FRESH_KEYS_SEQUENCE,
+        update_column: str,
+        key_sequence: str = FRESH_KEYS_SEQUENCE,
     ) -> LoadScripts:
+        """Inserts fill ``key_columns`` (and ``payload``) from ``key_sequence``; updates add
+        one to ``update_column`` of a random row ``id`` in ``1..max_id``."""
         row: sa.ColumnClause[int] = sa.literal_column(":row")
-        fresh = sa.select((-sa.Sequence(counter_sequence).next_value()).label("k")).subquery(
-            "fresh"
-        )
+        fresh = sa.select((-sa.Sequence(key_sequence).next_value()).label("k")).subquery("fresh")
         # The same negative number in every key column: no other row can collide with it.
         keys = [fresh.c.k.label(name) for name in key_columns]
         insert = table.insert().from_select(
             [*key_columns, "payload"], sa.select(*keys, sa.literal("bench"))
         )
-        update = table.update().where(table.c.id == row).values({counter: table.c[counter] + 1})
+        update = (
+            table.update()
+            .where(table.c.id == row)
+            .values({update_column: table.c[update_column] + 1})
+        )
         select = sa.select(table).where(table.c.id == row)
         return cls(_compiled(insert), _compiled(update), _compiled(select))
 
