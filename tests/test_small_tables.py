@@ -1,0 +1,56 @@
+"""The small-table path: on an empty table an op costs about what its SQL costs.
+
+Test suites, CI and development databases run every revision on tiny tables, where the
+build takes no time and every extra round trip or connection is the whole overhead.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from tests.project import AlembicProject
+from tests.round_trips import WireCount, counting
+
+ADD_UQ = (
+    "op.create_unique_constraint_concurrently("
+    "'uq Ad%Day', 'Ad Counter', ['ad id', 'Day'])"
+)
+
+
+def make_empty_table(engine: sa.Engine) -> None:
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            'CREATE TABLE "Ad Counter" (id bigserial PRIMARY KEY, "ad id" int, "Day" int)'
+        )
+
+
+def op_cost(project: AlembicProject, upgrade: str) -> WireCount:
+    """What one revision holding ``upgrade`` costs beyond an empty revision."""
+    project.write_revision("r0", "pass")
+    project.write_revision("r1", "pass", down_revision="r0")
+    project.write_revision("r2", upgrade, down_revision="r1")
+    project.upgrade("r0")
+    with counting() as empty:
+        project.upgrade("r1")
+    with counting() as full:
+        project.upgrade("r2")
+    full.baseline = empty
+    return full
+
+
+def test_fast_build_on_an_empty_table_opens_no_second_connection(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    make_empty_table(engine)
+    cost = op_cost(project, ADD_UQ)
+    print(f"\n{cost.round_trips} round trips, {cost.extra_connections} connections opened:")
+    print("\n".join(cost.statements))
+    with engine.connect() as conn:
+        constraint = conn.execute(
+            sa.text(
+                "SELECT conname FROM pg_constraint WHERE conrelid = '\"Ad Counter\"'::regclass"
+                " AND contype = 'u'"
+            )
+        ).scalar()
+    assert constraint == "uq Ad%Day"
+    assert cost.extra_connections == 0
