@@ -11,10 +11,7 @@ import sqlalchemy as sa
 from tests.project import AlembicProject
 from tests.round_trips import WireCount, counting
 
-ADD_UQ = (
-    "op.create_unique_constraint_concurrently("
-    "'uq Ad%Day', 'Ad Counter', ['ad id', 'Day'])"
-)
+ADD_UQ = "op.create_unique_constraint_concurrently('uq Ad%Day', 'Ad Counter', ['ad id', 'Day'])"
 
 
 def make_empty_table(engine: sa.Engine) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from alembic.operations import MigrateOperation, Operations
 
+from alembic_safe_unique.config import check_parallel_workers
 from alembic_safe_unique.errors import InvalidArgumentError
 from alembic_safe_unique.operations.arguments import (
     check_constraint_columns,
@@ -43,6 +44,7 @@ class _UniqueConstraintOpBase(MigrateOperation):
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
         wait_timeout_s: float | None = None,
+        parallel_workers: int | None = None,
         **kw: Any,
     ) -> None:
         if constraint_name is None and not self.may_be_unnamed:
@@ -55,6 +57,7 @@ class _UniqueConstraintOpBase(MigrateOperation):
         check_constraint_columns(constraint_name, columns, kw)
         check_identifier_length("constraint", constraint_name)
         check_identifier_length("index", index_name)
+        check_parallel_workers(parallel_workers, allow_none=True)
         if postgresql_include or postgresql_nulls_not_distinct is not None:
             require_sqlalchemy_2("postgresql_include / postgresql_nulls_not_distinct")
         if initially is not None and str(initially).upper() not in ("DEFERRED", "IMMEDIATE"):
@@ -73,6 +76,7 @@ class _UniqueConstraintOpBase(MigrateOperation):
         self.lock_timeout_ms = lock_timeout_ms
         self.lock_attempts = lock_attempts
         self.wait_timeout_s = wait_timeout_s
+        self.parallel_workers = parallel_workers
 
     @property
     def existing_name(self) -> str:
@@ -126,6 +130,7 @@ class _UniqueConstraintOpBase(MigrateOperation):
             "lock_timeout_ms",
             "lock_attempts",
             "wait_timeout_s",
+            "parallel_workers",
         )
         return {name: getattr(self, name) for name in names if getattr(self, name) is not None}
 
@@ -152,6 +157,7 @@ class CreateUniqueConstraintConcurrentlyOp(_UniqueConstraintOpBase):
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
         wait_timeout_s: float | None = None,
+        parallel_workers: int | None = None,
         **kw: Any,
     ) -> None:
         """Add a unique constraint without locking out reads and writes for the build.
@@ -192,6 +198,9 @@ class CreateUniqueConstraintConcurrentlyOp(_UniqueConstraintOpBase):
          writers idle in transaction) before it is cancelled, its leftover dropped, and the
          error names who it waited for; default from :func:`alembic_safe_unique.configure`:
          no bound.
+        :param parallel_workers: the build session's ``max_parallel_maintenance_workers``
+         (``0``: one process, gentlest on a busy server); default from
+         :func:`alembic_safe_unique.configure`: 0.
         """
         op = cls(
             constraint_name,
@@ -205,6 +214,7 @@ class CreateUniqueConstraintConcurrentlyOp(_UniqueConstraintOpBase):
             lock_timeout_ms=lock_timeout_ms,
             lock_attempts=lock_attempts,
             wait_timeout_s=wait_timeout_s,
+            parallel_workers=parallel_workers,
             **kw,
         )
         operations.invoke(op)
@@ -244,6 +254,7 @@ class AttachUniqueConstraintOp(_UniqueConstraintOpBase):
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
         wait_timeout_s: float | None = None,
+        parallel_workers: int | None = None,
     ) -> None:
         """Turn the unique index ``index_name`` into the constraint ``constraint_name``.
 
@@ -270,6 +281,7 @@ class AttachUniqueConstraintOp(_UniqueConstraintOpBase):
             lock_timeout_ms=lock_timeout_ms,
             lock_attempts=lock_attempts,
             wait_timeout_s=wait_timeout_s,
+            parallel_workers=parallel_workers,
         )
         operations.invoke(op)
 
@@ -303,6 +315,7 @@ class DetachUniqueConstraintOp(_UniqueConstraintOpBase):
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
         wait_timeout_s: float | None = None,
+        parallel_workers: int | None = None,
     ) -> None:
         """Drop the constraint and leave the unique index ``index_name`` as the guard.
 
@@ -327,6 +340,7 @@ class DetachUniqueConstraintOp(_UniqueConstraintOpBase):
             lock_timeout_ms=lock_timeout_ms,
             lock_attempts=lock_attempts,
             wait_timeout_s=wait_timeout_s,
+            parallel_workers=parallel_workers,
         )
         operations.invoke(op)
 

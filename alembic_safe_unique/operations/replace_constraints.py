@@ -18,7 +18,13 @@ from alembic_safe_unique.operations.constraints import (
 )
 from alembic_safe_unique.postgresql.shapes import UniqueConstraintSpec, with_suffix
 
-_LOCK_OPTIONS = ("schema", "lock_timeout_ms", "lock_attempts", "wait_timeout_s")
+_LOCK_OPTIONS = (
+    "schema",
+    "lock_timeout_ms",
+    "lock_attempts",
+    "wait_timeout_s",
+    "parallel_workers",
+)
 
 
 @Operations.register_operation("drop_unique_constraint")
@@ -41,6 +47,7 @@ class DropUniqueConstraintOp(_UniqueConstraintOpBase):
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
         wait_timeout_s: float | None = None,
+        parallel_workers: int | None = None,
     ) -> None:
         """Drop a unique constraint under a short ``lock_timeout``, retried with backoff.
 
@@ -63,6 +70,7 @@ class DropUniqueConstraintOp(_UniqueConstraintOpBase):
             lock_timeout_ms=lock_timeout_ms,
             lock_attempts=lock_attempts,
             wait_timeout_s=wait_timeout_s,
+            parallel_workers=parallel_workers,
         )
         operations.invoke(op)
 
@@ -118,6 +126,7 @@ class ReplaceUniqueConstraintOp(_UniqueConstraintOpBase):
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
         wait_timeout_s: float | None = None,
+        parallel_workers: int | None = None,
     ) -> None:
         """Make ``constraint_name`` cover ``columns`` instead of ``previous_columns``.
 
@@ -151,6 +160,7 @@ class ReplaceUniqueConstraintOp(_UniqueConstraintOpBase):
             lock_timeout_ms=lock_timeout_ms,
             lock_attempts=lock_attempts,
             wait_timeout_s=wait_timeout_s,
+            parallel_workers=parallel_workers,
         )
         operations.invoke(op)
 

@@ -106,7 +106,6 @@ _LOCK_HOLDERS = sa.text(
 )
 
 _SETTING = sa.text("SELECT current_setting(:name)")
-_RESTORE_SETTING = sa.text("SELECT set_config(:name, :value, false)")
 
 
 def qualified_name(connection: Connection, table_name: str, schema: str | None) -> str:
@@ -169,10 +168,6 @@ def lock_holders(connection: Connection, table_oid: int) -> list[LockHolder]:
 
 def setting(connection: Connection, name: str) -> str:
     return str(connection.execute(_SETTING, {"name": name}).scalar_one())
-
-
-def restore_setting(connection: Connection, name: str, value: str) -> None:
-    connection.execute(_RESTORE_SETTING, {"name": name, "value": value})
 
 
 def duplicate_groups_query(spec: IndexSpec) -> sa.Select[Any]:

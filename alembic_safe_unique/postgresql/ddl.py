@@ -6,7 +6,7 @@ same text, and every identifier is quoted by the dialect's preparer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -21,7 +21,12 @@ from sqlalchemy.sql.compiler import DDLCompiler
 
 # Settings this package changes; a closed set so nothing user-supplied reaches SET.
 SESSION_SETTINGS = frozenset(
-    {"lock_timeout", "statement_timeout", "client_connection_check_interval"}
+    {
+        "lock_timeout",
+        "statement_timeout",
+        "client_connection_check_interval",
+        "max_parallel_maintenance_workers",
+    }
 )
 
 
@@ -32,12 +37,36 @@ def _checked_setting(name: str) -> str:
 
 
 class SetSessionSetting(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
-    """``SET name = <milliseconds>`` for the session (``local=True``: for the transaction)."""
+    """``SET name = <integer>`` for the session (``local=True``: for the transaction).
 
-    def __init__(self, name: str, milliseconds: int, *, local: bool = False) -> None:
+    The integer is milliseconds for the timeouts, a count for the parallel workers.
+    """
+
+    def __init__(self, name: str, value: int, *, local: bool = False) -> None:
         self.name = _checked_setting(name)
-        self.milliseconds = int(milliseconds)
+        self.value = int(value)
         self.local = local
+
+
+def read_session_settings(names: Sequence[str]) -> sa.Select[Any]:
+    """``SELECT current_setting(a), current_setting(b), ...``: several settings, one round trip."""
+    return sa.select(
+        *(sa.func.current_setting(_checked_setting(name)).label(name) for name in names)
+    )
+
+
+def apply_session_settings(values: Mapping[str, str]) -> sa.Select[Any]:
+    """``SELECT set_config(a, va, false), ...``: ``SET`` for several settings in one statement.
+
+    One plain statement (not several ``SET``s in one string) so every driver runs it, asyncpg
+    included, which prepares what it is sent and refuses more than one command.
+    """
+    return sa.select(
+        *(
+            sa.func.set_config(_checked_setting(name), str(value), sa.false())
+            for name, value in values.items()
+        )
+    )
 
 
 class ResetSessionSetting(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
@@ -113,7 +142,7 @@ class CreateScratchTableLike(ExecutableDDLElement):  # type: ignore[misc,unused-
 @compiles(SetSessionSetting)
 def _compile_set(element: SetSessionSetting, compiler: DDLCompiler, **kw: Any) -> str:
     scope = "SET LOCAL" if element.local else "SET"
-    return "%s %s = %d" % (scope, element.name, element.milliseconds)
+    return "%s %s = %d" % (scope, element.name, element.value)
 
 
 @compiles(LockTable)

@@ -183,7 +183,7 @@ def _build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
     started = time.monotonic()
     bound: WaitBound | None = None
     try:
-        with timeouts_off(operations, settings.client_check_interval_ms):
+        with timeouts_off(operations, settings.client_check_interval_ms, settings.parallel_workers):
             target = f"{spec.name} on {spec.qualified_table}"
             with watch_build(connection(operations), target, settings) as bound:
                 execute(operations, CreateIndex(spec.to_index(concurrently=True)))
@@ -284,7 +284,7 @@ def _write_offline_build(operations: Operations, spec: IndexSpec, settings: Sett
         "FROM pg_index WHERE NOT indisvalid;\n-- and remove it with DROP INDEX CONCURRENTLY "
         "before running the script again."
     )
-    with timeouts_off(operations, settings.client_check_interval_ms):
+    with timeouts_off(operations, settings.client_check_interval_ms, settings.parallel_workers):
         execute(operations, CreateIndex(spec.to_index(concurrently=True), if_not_exists=True))
 
 

@@ -82,6 +82,7 @@ def _settings(operation: _UniqueConstraintOpBase) -> Settings:
         "lock_timeout_ms": operation.lock_timeout_ms,
         "lock_attempts": operation.lock_attempts,
         "wait_timeout_s": operation.wait_timeout_s,
+        "parallel_workers": operation.parallel_workers,
     }
     changes = {name: value for name, value in overrides.items() if value is not None}
     return dataclasses.replace(current_settings(), **changes)
@@ -318,9 +319,12 @@ def create_index_concurrently(operations: Operations, operation: CreateIndexConc
     )
     if not is_offline(operations):
         _check_index_target(connection(operations), spec)
-    settings = current_settings()
-    if operation.wait_timeout_s is not None:
-        settings = dataclasses.replace(settings, wait_timeout_s=operation.wait_timeout_s)
+    overrides: dict[str, Any] = {
+        "wait_timeout_s": operation.wait_timeout_s,
+        "parallel_workers": operation.parallel_workers,
+    }
+    changes = {name: value for name, value in overrides.items() if value is not None}
+    settings = dataclasses.replace(current_settings(), **changes)
 
     def done_by_another_run() -> bool:
         return build.valid_index_exists(operations, spec)
