@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 import sqlalchemy as sa
@@ -15,6 +17,7 @@ from alembic_safe_unique import (
     current_settings,
 )
 from alembic_safe_unique.config import Settings
+from tests.docs_samples import sample
 from tests.project import AlembicProject
 
 # An index expression that notes, in the session building the index, the worker setting it
@@ -104,3 +107,13 @@ def test_bad_parallel_workers_are_refused_with_what_to_write(value: object) -> N
 def test_parallel_workers_default_is_a_single_process() -> None:
     assert Settings().parallel_workers == 0
     assert Settings(parallel_workers=None).parallel_workers is None
+
+
+def test_parallel_workers_sample_sets_what_it_says() -> None:
+    code = sample("parallel_workers.py") + (
+        "\nprint(alembic_safe_unique.current_settings().parallel_workers)"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert shown == ["4"]
