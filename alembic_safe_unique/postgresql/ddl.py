@@ -131,6 +131,55 @@ class LockTable(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
         self.table = table
 
 
+class TransactionScript(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """``BEGIN; <statements>; COMMIT; <after_commit>`` sent as one string: one round trip.
+
+    The server runs the whole transaction without waiting on the client between statements,
+    so locks taken in it are released as soon as the work is done. Only for drivers that send
+    a parameterless string as a simple query (psycopg, psycopg2); asyncpg prepares it and
+    refuses more than one command.
+    """
+
+    def __init__(self, statements: Sequence[Any], after_commit: Sequence[Any] = ()) -> None:
+        self.statements = tuple(statements)
+        self.after_commit = tuple(after_commit)
+
+
+class NoteLockTime(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """Keep the server's clock at one moment of a short step in a session setting.
+
+    ``moment`` is ``"asked"``, ``"granted"`` or ``"released"``; read them back with
+    :func:`read_lock_times` once the step is over, so the measuring costs the lock nothing.
+    """
+
+    MOMENTS = ("asked", "granted", "released")
+
+    def __init__(self, moment: str) -> None:
+        if moment not in self.MOMENTS:
+            raise ValueError(f"moment must be one of {self.MOMENTS}, got {moment!r}")
+        self.moment = moment
+
+
+def _lock_time_setting(moment: str) -> str:
+    return f"alembic_safe_unique.lock_{moment}_at"
+
+
+def read_lock_times() -> sa.Select[Any]:
+    """Milliseconds from asking for the lock to getting it, and from then to its release."""
+
+    def noted(moment: str) -> Any:
+        setting = sa.func.current_setting(_lock_time_setting(moment))
+        return sa.cast(setting, sa.types.TIMESTAMP(timezone=True))
+
+    def milliseconds(start: str, end: str) -> Any:
+        return sa.extract("epoch", noted(end) - noted(start)) * 1000
+
+    return sa.select(
+        milliseconds("asked", "granted").label("waited_ms"),
+        milliseconds("granted", "released").label("held_ms"),
+    )
+
+
 class CreateScratchTableLike(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
     """``CREATE TEMPORARY TABLE scratch (LIKE source)``: an empty twin to compile indexes on."""
 
@@ -143,6 +192,21 @@ class CreateScratchTableLike(ExecutableDDLElement):  # type: ignore[misc,unused-
 def _compile_set(element: SetSessionSetting, compiler: DDLCompiler, **kw: Any) -> str:
     scope = "SET LOCAL" if element.local else "SET"
     return "%s %s = %d" % (scope, element.name, element.value)
+
+
+@compiles(TransactionScript)
+def _compile_script(element: TransactionScript, compiler: DDLCompiler, **kw: Any) -> str:
+    inside = [compiler.process(statement, **kw) for statement in element.statements]
+    after = [compiler.process(statement, **kw) for statement in element.after_commit]
+    return ";\n".join(["BEGIN", *inside, "COMMIT", *after])
+
+
+@compiles(NoteLockTime)
+def _compile_note_lock_time(element: NoteLockTime, compiler: DDLCompiler, **kw: Any) -> str:
+    literal = compiler.sql_compiler.render_literal_value
+    return "SELECT set_config(%s, clock_timestamp()::text, false)" % literal(
+        _lock_time_setting(element.moment), sa.String()
+    )
 
 
 @compiles(LockTable)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import sqlalchemy as sa
 from alembic.operations import Operations
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.schema import DropConstraint
@@ -24,7 +25,11 @@ from alembic_safe_unique.postgresql.ddl import (
     AddUniqueConstraintUsingIndex,
     DropConstraintIfExists,
     LockTable,
+    NoteLockTime,
     RenameIndex,
+    SetSessionSetting,
+    TransactionScript,
+    read_lock_times,
     table_stub,
     unique_constraint,
 )
@@ -40,6 +45,8 @@ _LOCK_NOT_AVAILABLE = "55P03"
 # already exists": what an ALTER ... USING INDEX meets when another session attached first.
 _ATTACHED_MEANWHILE = ("55000", "42710", "42P07")
 T = TypeVar("T")
+# Drivers that send a parameterless string as a simple query, several statements and all.
+_SCRIPT_DRIVERS = ("psycopg", "psycopg2")
 
 
 @dataclass(frozen=True)
@@ -102,13 +109,17 @@ def run_under_lock_timeout(
         else require_table(connection(operations), spec.table_name, spec.schema)
     )
 
+    table = table_stub(spec.table_name, spec.schema)
+
     def attempt() -> LockTiming:
+        if table_oid is not None and _sends_scripts(operations):
+            return _run_as_one_script(operations, table, statements, settings)
         with bounded_transaction(
             operations, settings.lock_timeout_ms, settings.short_statement_timeout_ms
         ):
             asked_at = time.perf_counter()
             if table_oid is not None:
-                execute(operations, LockTable(table_stub(spec.table_name, spec.schema)))
+                execute(operations, LockTable(table))
             locked_at = time.perf_counter()
             for statement in statements:
                 execute(operations, statement)
@@ -140,6 +151,42 @@ def run_under_lock_timeout(
             ) from error
 
     return retry_while_locked(settings, attempt, not_granted)
+
+
+def _sends_scripts(operations: Operations) -> bool:
+    """Does the driver send a parameterless string of several statements as it is?"""
+    return connection(operations).dialect.driver in _SCRIPT_DRIVERS
+
+
+def _run_as_one_script(
+    operations: Operations, table: Any, statements: Sequence[Any], settings: Settings
+) -> LockTiming:
+    """The short step as one string: the lock is released without waiting on the client.
+
+    The server notes when the lock was asked for, granted and released; they are read back
+    after the step, when nothing is locked any more. On any error the aborted transaction
+    is rolled back before the error goes on (to the retry, or to the caller).
+    """
+    conn = connection(operations)
+    script = TransactionScript(
+        [
+            SetSessionSetting("lock_timeout", settings.lock_timeout_ms, local=True),
+            SetSessionSetting("statement_timeout", settings.short_statement_timeout_ms, local=True),
+            NoteLockTime("asked"),
+            LockTable(table),
+            NoteLockTime("granted"),
+            *statements,
+        ],
+        after_commit=[NoteLockTime("released")],
+    )
+    try:
+        execute(operations, script)
+    except BaseException:
+        if not conn.invalidated and not conn.closed:
+            execute(operations, sa.text("ROLLBACK"))
+        raise
+    waited_ms, held_ms = conn.execute(read_lock_times()).one()
+    return LockTiming(float(waited_ms), float(held_ms))
 
 
 def attach_unique_constraint(
