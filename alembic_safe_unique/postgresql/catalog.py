@@ -51,6 +51,10 @@ class IndexState:
 
 
 _TABLE_OID = sa.text("SELECT to_regclass(:qualified)::oid")
+# "char" cast to text: asyncpg returns the bare "char" type as bytes.
+_RELATION = sa.text(
+    "SELECT c.oid, c.relkind::text FROM pg_class c WHERE c.oid = to_regclass(:qualified)"
+)
 
 _INDEX_STATE = sa.text(
     """
@@ -117,6 +121,15 @@ def qualified_name(connection: Connection, table_name: str, schema: str | None) 
 def relation_oid(connection: Connection, table_name: str, schema: str | None) -> int | None:
     qualified = qualified_name(connection, table_name, schema)
     return connection.execute(_TABLE_OID, {"qualified": qualified}).scalar()
+
+
+def relation_oid_and_kind(
+    connection: Connection, table_name: str, schema: str | None
+) -> tuple[int, str] | None:
+    """The relation's oid and ``relkind`` in one round trip; ``None`` if there is none."""
+    qualified = qualified_name(connection, table_name, schema)
+    row = connection.execute(_RELATION, {"qualified": qualified}).first()
+    return None if row is None else (int(row[0]), str(row[1]))
 
 
 def index_state(connection: Connection, table_oid: int, index_name: str) -> IndexState | None:

@@ -55,25 +55,21 @@ def _key(name: str) -> tuple[int, int]:
 
 
 def refuse_if_another_run_is_ahead(operations: Operations) -> None:
-    """Stop before any work if another run moved ``alembic_version`` or is stamping it now."""
+    """Stop before any work if another run moved ``alembic_version`` or is stamping it now.
+
+    One statement answers both: ``FOR UPDATE NOWAIT`` fails at once on a row another run is
+    stamping, and the rows it returns are the revisions applied now.
+    """
     context = operations.get_context()
     state = run_state.of(context)
     if state is None:
         return
     conn = connection(operations)
-    applied = state.applied_heads(conn)
-    if applied != state.heads:
-        raise ConcurrentMigrationError(
-            f"Another migration run changed {context.version_table} while this one was running "
-            f"(this run expected {_shown(state.heads)}, the database now says "
-            f"{_shown(applied)}). This run stops here before doing anything more; nothing is "
-            f"left half-done. Run `alembic current` to see where the database is. {LOCK_ADVICE}"
-        )
     version = table_stub(context.version_table, context.version_table_schema, ("version_num",))
     probe = sa.select(version.c.version_num).with_for_update(nowait=True)
     try:
         with state.ours():
-            conn.execute(probe).all()
+            applied = tuple(sorted(conn.execute(probe).scalars()))
     except DBAPIError as error:
         if sqlstate(error) != _LOCK_NOT_AVAILABLE:
             raise
@@ -82,6 +78,13 @@ def refuse_if_another_run_is_ahead(operations: Operations) -> None:
             f"{context.version_table}'s row). This run stops before doing the same work twice; "
             f"nothing is left half-done. {LOCK_ADVICE}"
         ) from error
+    if applied != tuple(sorted(state.heads)):
+        raise ConcurrentMigrationError(
+            f"Another migration run changed {context.version_table} while this one was running "
+            f"(this run expected {_shown(state.heads)}, the database now says "
+            f"{_shown(applied)}). This run stops here before doing anything more; nothing is "
+            f"left half-done. Run `alembic current` to see where the database is. {LOCK_ADVICE}"
+        )
 
 
 def _shown(heads: tuple[str, ...]) -> str:

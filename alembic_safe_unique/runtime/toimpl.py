@@ -10,7 +10,7 @@ import dataclasses
 import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 from alembic.operations import Operations
 from sqlalchemy.engine import Connection
@@ -55,7 +55,7 @@ from alembic_safe_unique.runtime.connection import (
 from alembic_safe_unique.runtime.preconditions import (
     require_columns,
     require_free_name,
-    require_table,
+    require_relation,
 )
 from alembic_safe_unique.runtime.server_checks import refuse_unsafe_server
 from alembic_safe_unique.runtime.transactions import outside_transaction
@@ -152,12 +152,26 @@ def _drop_unique_constraint_plainly(
 
 
 Step = Callable[[Operations, UniqueConstraintSpec, Settings], None]
+_PARTITIONED = "p"
+
+
+class PlainTableStep(Protocol):
+    """A step on an ordinary table, given the table's oid the preconditions found (online)."""
+
+    def __call__(
+        self,
+        operations: Operations,
+        spec: UniqueConstraintSpec,
+        settings: Settings,
+        *,
+        table_oid: int | None = None,
+    ) -> None: ...
 
 
 def _on_postgresql(
     operations: Operations,
     operation: _UniqueConstraintOpBase,
-    step: Step,
+    step: PlainTableStep,
     on_partitioned: Step,
     *,
     new_constraint: bool = False,
@@ -166,8 +180,11 @@ def _on_postgresql(
     outside Alembic's transaction, one migration process at a time."""
     spec = operation.spec(_constraint_name(operations, operation))
     refuse_unsafe_server(operations, needs_nulls_not_distinct=bool(spec.nulls_not_distinct))
+    table_oid, kind = None, None
     if not is_offline(operations):
-        _check_constraint_target(connection(operations), spec, new_constraint=new_constraint)
+        table_oid, kind = _check_constraint_target(
+            connection(operations), spec, new_constraint=new_constraint
+        )
     settings = _settings(operation)
 
     def done_by_another_run() -> bool:
@@ -179,9 +196,10 @@ def _on_postgresql(
             operations, spec.schema, spec.source_index_name, settings, done_by_another_run
         ),
     ):
-        if partitioned_tables.is_partitioned_table(operations, spec.table_name, spec.schema):
-            step = on_partitioned
-        step(operations, spec, settings)
+        if kind == _PARTITIONED:
+            on_partitioned(operations, spec, settings)
+        else:
+            step(operations, spec, settings, table_oid=table_oid)
 
 
 @contextmanager
@@ -202,15 +220,19 @@ def _one_run_at_a_time(
 
 def _check_constraint_target(
     conn: Connection, spec: UniqueConstraintSpec, *, new_constraint: bool
-) -> None:
-    """Before anything commits: a real table, real columns, and (when new) a free name."""
-    table_oid = require_table(conn, spec.table_name, spec.schema, "constraint")
+) -> tuple[int, str]:
+    """Before anything commits: a real table, real columns, and (when new) a free name.
+
+    Returns the table's oid and kind, so the steps need not look them up again.
+    """
+    table_oid, kind = require_relation(conn, spec.table_name, spec.schema, "constraint")
     named = {"columns": spec.columns, "postgresql_include": spec.include}
     require_columns(conn, table_oid, spec.qualified_table, named)
     if new_constraint:
         require_free_name(
             conn, table_oid, spec.qualified_table, spec.source_index_name, spec.constraint_name
         )
+    return table_oid, kind
 
 
 def _refuse_partitioned(what: str) -> Step:
@@ -300,8 +322,14 @@ def replace_unique_constraint(operations: Operations, operation: ReplaceUniqueCo
         _add_unique_constraint_plainly(operations, operation, operation.existing_name)
         return
 
-    def swap(operations: Operations, spec: UniqueConstraintSpec, settings: Settings) -> None:
-        attach.replace_unique_constraint(operations, spec, previous, settings)
+    def swap(
+        operations: Operations,
+        spec: UniqueConstraintSpec,
+        settings: Settings,
+        *,
+        table_oid: int | None = None,
+    ) -> None:
+        attach.replace_unique_constraint(operations, spec, previous, settings, table_oid=table_oid)
 
     _on_postgresql(operations, operation, swap, _refuse_partitioned("Swapping a unique constraint"))
 
@@ -317,8 +345,9 @@ def create_index_concurrently(operations: Operations, operation: CreateIndexConc
         operations,
         needs_nulls_not_distinct=bool(spec.option_map.get("postgresql_nulls_not_distinct")),
     )
+    table_oid, kind = None, None
     if not is_offline(operations):
-        _check_index_target(connection(operations), spec)
+        table_oid, kind = _check_index_target(connection(operations), spec)
     overrides: dict[str, Any] = {
         "wait_timeout_s": operation.wait_timeout_s,
         "parallel_workers": operation.parallel_workers,
@@ -333,17 +362,20 @@ def create_index_concurrently(operations: Operations, operation: CreateIndexConc
         outside_transaction(operations),
         _one_run_at_a_time(operations, spec.schema, spec.name, settings, done_by_another_run),
     ):
-        if partitioned_tables.is_partitioned_table(operations, spec.table_name, spec.schema):
+        if kind == _PARTITIONED:
             partitioned_tables.build_index(
                 operations, spec, settings, partitions_only=operation.partitions_only
             )
         else:
-            build.ensure_index(operations, spec, settings)
+            build.ensure_index(operations, spec, settings, table_oid=table_oid)
 
 
-def _check_index_target(conn: Connection, spec: IndexSpec) -> None:
-    """Before anything commits: a relation that can hold an index, real columns, a free name."""
-    table_oid = require_table(conn, spec.table_name, spec.schema, "index")
+def _check_index_target(conn: Connection, spec: IndexSpec) -> tuple[int, str]:
+    """Before anything commits: a relation that can hold an index, real columns, a free name.
+
+    Returns the relation's oid and kind, so the build need not look them up again.
+    """
+    table_oid, kind = require_relation(conn, spec.table_name, spec.schema, "index")
     include = spec.option_map.get("postgresql_include") or ()
     require_columns(
         conn,
@@ -352,6 +384,7 @@ def _check_index_target(conn: Connection, spec: IndexSpec) -> None:
         {"columns": spec.columns, "postgresql_include": include},
     )
     require_free_name(conn, table_oid, spec.qualified_table, spec.name)
+    return table_oid, kind
 
 
 @Operations.implementation_for(DropIndexConcurrentlyOp)
