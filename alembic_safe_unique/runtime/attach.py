@@ -103,13 +103,15 @@ def run_under_lock_timeout(
     """Run ``statements`` in one short transaction, retried while the lock is not granted.
 
     Online, the table's ACCESS EXCLUSIVE lock is taken first by a statement of its own, so the
-    time spent waiting for it and the time it was held (until COMMIT) are measured apart.
+    time spent waiting for it and the time it was held (until COMMIT) are measured apart. On
+    drivers that send a string of statements as it is, the transaction is one round trip and
+    the server measures; otherwise each statement is its own round trip and the client does.
     ``table_oid`` is the table's oid when the caller has already looked it up.
     """
-    if not is_offline(operations) and table_oid is None:
+    if is_offline(operations):
+        table_oid = None  # nothing can be looked up, and nothing waits for a lock
+    elif table_oid is None:
         table_oid = require_table(connection(operations), spec.table_name, spec.schema)
-    elif is_offline(operations):
-        table_oid = None
 
     table = table_stub(spec.table_name, spec.schema)
 
