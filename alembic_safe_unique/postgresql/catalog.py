@@ -113,9 +113,13 @@ _SETTING = sa.text("SELECT current_setting(:name)")
 
 
 def qualified_name(connection: Connection, table_name: str, schema: str | None) -> str:
-    """``schema.table`` quoted the way this dialect quotes it, for ``to_regclass``."""
+    """``schema.table`` quoted the way this dialect quotes it, for ``to_regclass``.
+
+    The same quoting ``format_table`` applies, without building a throwaway ``Table``.
+    """
     preparer = connection.dialect.identifier_preparer
-    return str(preparer.format_table(table_stub(table_name, schema)))
+    quoted = preparer.quote(table_name)
+    return quoted if schema is None else f"{preparer.quote_schema(schema)}.{quoted}"
 
 
 def relation_oid(connection: Connection, table_name: str, schema: str | None) -> int | None:

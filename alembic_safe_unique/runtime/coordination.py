@@ -10,6 +10,7 @@ that the other session's concurrent build waits for, and the two would wait on e
 
 from __future__ import annotations
 
+import functools
 import time
 import zlib
 from collections.abc import Callable, Iterator
@@ -65,7 +66,7 @@ def refuse_if_another_run_is_ahead(operations: Operations) -> None:
     if state is None:
         return
     conn = connection(operations)
-    version = table_stub(context.version_table, context.version_table_schema, ("version_num",))
+    version = _version_table(context.version_table, context.version_table_schema)
     probe = sa.select(version.c.version_num).with_for_update(nowait=True)
     try:
         with state.ours():
@@ -85,6 +86,12 @@ def refuse_if_another_run_is_ahead(operations: Operations) -> None:
             f"{_shown(applied)}). This run stops here before doing anything more; nothing is "
             f"left half-done. Run `alembic current` to see where the database is. {LOCK_ADVICE}"
         )
+
+
+@functools.lru_cache(maxsize=8)
+def _version_table(name: str, schema: str | None) -> sa.Table:
+    """The version table as the probe selects from it: built once per name, never changed."""
+    return table_stub(name, schema, ("version_num",))
 
 
 def _shown(heads: tuple[str, ...]) -> str:
