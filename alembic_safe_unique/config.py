@@ -32,6 +32,10 @@ class Settings:
     more than ``unsafe_ops_min_rows`` rows (estimated from the catalog): ``"warn"`` (log and
     run it), ``"refuse"`` (raise before touching anything), ``"rewrite"`` (run the concurrent
     path instead, when nothing else of the revision would be committed with it) or ``"off"``.
+    ``parallel_workers`` is the build session's ``max_parallel_maintenance_workers``, set for
+    the build and restored after it: ``0`` (a single process, which on a small server leaves
+    the CPUs to the application and stalls it least) or more; ``None`` leaves the server's
+    setting alone.
     """
 
     lock_timeout_ms: int = 1000
@@ -47,6 +51,7 @@ class Settings:
     wait_timeout_s: float | None = None
     unsafe_ops: str = "warn"
     unsafe_ops_min_rows: int = 100_000
+    parallel_workers: int | None = 0
 
     def __post_init__(self) -> None:
         if self.lock_timeout_ms <= 0:
@@ -65,6 +70,27 @@ class Settings:
             raise InvalidArgumentError(f"unsafe_ops must be one of {_listed(UNSAFE_OPS_MODES)}")
         if self.unsafe_ops_min_rows < 0:
             raise InvalidArgumentError("unsafe_ops_min_rows cannot be negative")
+        check_parallel_workers(self.parallel_workers, allow_none=True)
+
+
+MAX_PARALLEL_WORKERS = 1024  # PostgreSQL's own upper bound for max_parallel_maintenance_workers
+
+
+def check_parallel_workers(value: object, *, allow_none: bool) -> None:
+    """A worker count PostgreSQL accepts, refused before the migration touches anything."""
+    if value is None and allow_none:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        leave = " or None (leave the server's setting as it is)" if allow_none else ""
+        raise InvalidArgumentError(
+            f"parallel_workers must be a whole number of workers (0 builds in one process)"
+            f"{leave}, got {value!r}. Nothing was changed."
+        )
+    if not 0 <= value <= MAX_PARALLEL_WORKERS:
+        raise InvalidArgumentError(
+            f"parallel_workers must be between 0 and {MAX_PARALLEL_WORKERS} (PostgreSQL's "
+            f"limit for max_parallel_maintenance_workers), got {value}. Nothing was changed."
+        )
 
 
 _current = Settings()

@@ -150,6 +150,7 @@ def _render_create_index_concurrently(
         "unique": operation.unique or None,
         "partitions_only": operation.partitions_only or None,
         "wait_timeout_s": operation.wait_timeout_s,
+        "parallel_workers": operation.parallel_workers,
     }
     kwargs.update(operation.kw)
     return _call(autogen_context, "create_index_concurrently", args, kwargs)

@@ -18,7 +18,9 @@ from sqlalchemy.exc import DBAPIError
 from alembic_safe_unique.cli.pending import PlannedUnique
 from alembic_safe_unique.errors import SafeUniqueError
 from alembic_safe_unique.postgresql import catalog
-from alembic_safe_unique.postgresql.ddl import SetSessionSetting
+from alembic_safe_unique.postgresql.session_sql import (
+    SetSessionSetting,
+)
 
 # A concurrent build reads the heap twice and the new index once, and sorts; the check reads the
 # heap once and groups. Measured under the benchmark's load on PostgreSQL 18, 2 cores

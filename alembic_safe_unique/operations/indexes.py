@@ -11,13 +11,16 @@ from typing import Any
 import sqlalchemy as sa
 from alembic.operations import MigrateOperation, Operations
 
+from alembic_safe_unique.config import check_parallel_workers
 from alembic_safe_unique.errors import InvalidArgumentError
 from alembic_safe_unique.operations.arguments import (
     check_distinct,
     check_identifier_length,
     column_names,
 )
-from alembic_safe_unique.postgresql.ddl import table_stub
+from alembic_safe_unique.postgresql.ddl import (
+    table_stub,
+)
 from alembic_safe_unique.postgresql.shapes import IndexColumn, IndexSpec
 from alembic_safe_unique.util.alembic_internals import bound_index
 
@@ -36,9 +39,11 @@ class CreateIndexConcurrentlyOp(MigrateOperation):
         unique: bool = False,
         partitions_only: bool = False,
         wait_timeout_s: float | None = None,
+        parallel_workers: int | None = None,
         **kw: Any,
     ) -> None:
         check_identifier_length("index", index_name)
+        check_parallel_workers(parallel_workers, allow_none=True)
         if isinstance(columns, str) or not columns:
             column_names(f"Index {index_name!r}", "columns", columns)
         check_distinct(f"Index {index_name!r}", "columns", columns)
@@ -49,6 +54,7 @@ class CreateIndexConcurrentlyOp(MigrateOperation):
         self.unique = unique
         self.partitions_only = partitions_only
         self.wait_timeout_s = wait_timeout_s
+        self.parallel_workers = parallel_workers
         self.kw = kw
 
     @classmethod
@@ -63,6 +69,7 @@ class CreateIndexConcurrentlyOp(MigrateOperation):
         unique: bool = False,
         partitions_only: bool = False,
         wait_timeout_s: float | None = None,
+        parallel_workers: int | None = None,
         **kw: Any,
     ) -> None:
         """Build an index without blocking writes, outside any transaction.
@@ -88,6 +95,9 @@ class CreateIndexConcurrentlyOp(MigrateOperation):
         :param wait_timeout_s: how long the build may wait for other sessions (old snapshots,
          writers idle in transaction) before it is cancelled, its leftover dropped, and the
          error names who it waited for (default: ``configure(wait_timeout_s=...)``, no bound).
+        :param parallel_workers: the build session's ``max_parallel_maintenance_workers``
+         (``0``: one process, gentlest on a busy server); default:
+         ``configure(parallel_workers=...)``, 0.
         :param kw: dialect options as for ``op.create_index``: ``postgresql_where``,
          ``postgresql_include``, ``postgresql_nulls_not_distinct``, ``postgresql_using``,
          ``postgresql_ops``, ...
@@ -106,6 +116,7 @@ class CreateIndexConcurrentlyOp(MigrateOperation):
                 unique=unique,
                 partitions_only=partitions_only,
                 wait_timeout_s=wait_timeout_s,
+                parallel_workers=parallel_workers,
                 **kw,
             )
         )

@@ -13,7 +13,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import TextClause
 
-from alembic_safe_unique.postgresql.ddl import table_stub
+from alembic_safe_unique.postgresql.ddl import (
+    table_stub,
+)
 from alembic_safe_unique.postgresql.shapes import IndexColumn, IndexSpec
 
 
@@ -51,6 +53,10 @@ class IndexState:
 
 
 _TABLE_OID = sa.text("SELECT to_regclass(:qualified)::oid")
+# "char" cast to text: asyncpg returns the bare "char" type as bytes.
+_RELATION = sa.text(
+    "SELECT c.oid, c.relkind::text FROM pg_class c WHERE c.oid = to_regclass(:qualified)"
+)
 
 _INDEX_STATE = sa.text(
     """
@@ -106,18 +112,30 @@ _LOCK_HOLDERS = sa.text(
 )
 
 _SETTING = sa.text("SELECT current_setting(:name)")
-_RESTORE_SETTING = sa.text("SELECT set_config(:name, :value, false)")
 
 
 def qualified_name(connection: Connection, table_name: str, schema: str | None) -> str:
-    """``schema.table`` quoted the way this dialect quotes it, for ``to_regclass``."""
+    """``schema.table`` quoted the way this dialect quotes it, for ``to_regclass``.
+
+    The same quoting ``format_table`` applies, without building a throwaway ``Table``.
+    """
     preparer = connection.dialect.identifier_preparer
-    return str(preparer.format_table(table_stub(table_name, schema)))
+    quoted = preparer.quote(table_name)
+    return quoted if schema is None else f"{preparer.quote_schema(schema)}.{quoted}"
 
 
 def relation_oid(connection: Connection, table_name: str, schema: str | None) -> int | None:
     qualified = qualified_name(connection, table_name, schema)
     return connection.execute(_TABLE_OID, {"qualified": qualified}).scalar()
+
+
+def relation_oid_and_kind(
+    connection: Connection, table_name: str, schema: str | None
+) -> tuple[int, str] | None:
+    """The relation's oid and ``relkind`` in one round trip; ``None`` if there is none."""
+    qualified = qualified_name(connection, table_name, schema)
+    row = connection.execute(_RELATION, {"qualified": qualified}).first()
+    return None if row is None else (int(row[0]), str(row[1]))
 
 
 def index_state(connection: Connection, table_oid: int, index_name: str) -> IndexState | None:
@@ -169,10 +187,6 @@ def lock_holders(connection: Connection, table_oid: int) -> list[LockHolder]:
 
 def setting(connection: Connection, name: str) -> str:
     return str(connection.execute(_SETTING, {"name": name}).scalar_one())
-
-
-def restore_setting(connection: Connection, name: str, value: str) -> None:
-    connection.execute(_RESTORE_SETTING, {"name": name, "value": value})
 
 
 def duplicate_groups_query(spec: IndexSpec) -> sa.Select[Any]:

@@ -11,7 +11,6 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.schema import CreateIndex
 
 try:  # SQLAlchemy 2.0 name
     from sqlalchemy.schema import ExecutableDDLElement
@@ -20,36 +19,6 @@ except ImportError:  # pragma: no cover - SQLAlchemy 1.4
 from sqlalchemy.sql.compiler import DDLCompiler
 
 from alembic_safe_unique.errors import InvalidArgumentError
-
-# Settings this package changes; a closed set so nothing user-supplied reaches SET.
-SESSION_SETTINGS = frozenset(
-    {"lock_timeout", "statement_timeout", "client_connection_check_interval"}
-)
-
-
-def _checked_setting(name: str) -> str:
-    if name not in SESSION_SETTINGS:
-        raise InvalidArgumentError(
-            f"{name!r} is not a setting alembic-safe-unique manages; only "
-            f"{', '.join(sorted(SESSION_SETTINGS))} can be set or reset here."
-        )
-    return name
-
-
-class SetSessionSetting(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
-    """``SET name = <milliseconds>`` for the session (``local=True``: for the transaction)."""
-
-    def __init__(self, name: str, milliseconds: int, *, local: bool = False) -> None:
-        self.name = _checked_setting(name)
-        self.milliseconds = int(milliseconds)
-        self.local = local
-
-
-class ResetSessionSetting(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
-    """``RESET name``: back to the role/database default."""
-
-    def __init__(self, name: str) -> None:
-        self.name = _checked_setting(name)
 
 
 class AddUniqueConstraintUsingIndex(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
@@ -100,13 +69,6 @@ class RenameIndex(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
         self.new_name = new_name
 
 
-class LockTable(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
-    """``LOCK TABLE t IN ACCESS EXCLUSIVE MODE``: the short steps' lock, taken on its own."""
-
-    def __init__(self, table: sa.Table) -> None:
-        self.table = table
-
-
 class CreateScratchTableLike(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
     """``CREATE TEMPORARY TABLE scratch (LIKE source)``: an empty twin to compile indexes on."""
 
@@ -115,30 +77,14 @@ class CreateScratchTableLike(ExecutableDDLElement):  # type: ignore[misc,unused-
         self.source = source
 
 
-@compiles(SetSessionSetting)
-def _compile_set(element: SetSessionSetting, compiler: DDLCompiler, **kw: Any) -> str:
-    scope = "SET LOCAL" if element.local else "SET"
-    return "%s %s = %d" % (scope, element.name, element.milliseconds)
-
-
-@compiles(LockTable)
-def _compile_lock_table(element: LockTable, compiler: DDLCompiler, **kw: Any) -> str:
-    return "LOCK TABLE %s IN ACCESS EXCLUSIVE MODE" % compiler.preparer.format_table(element.table)
-
-
-@compiles(ResetSessionSetting)
-def _compile_reset(element: ResetSessionSetting, compiler: DDLCompiler, **kw: Any) -> str:
-    return "RESET %s" % element.name
-
-
 @compiles(AddUniqueConstraintUsingIndex)
 def _compile_add_using_index(
     element: AddUniqueConstraintUsingIndex, compiler: DDLCompiler, **kw: Any
 ) -> str:
     preparer = compiler.preparer
-    parts = _add_unique_head(compiler, element.table, element.constraint_name)
+    parts = add_unique_head(compiler, element.table, element.constraint_name)
     parts += ["USING INDEX", preparer.quote(element.index_name)]
-    parts.extend(_deferral(element.deferrable, element.initially))
+    parts.extend(deferral_clauses(element.deferrable, element.initially))
     statement = " ".join(parts)
     if not element.only_if_missing:
         return statement
@@ -163,7 +109,7 @@ def _compile_add_using_index(
 _DOLLAR_TAG = "$alembic_safe_unique$"
 
 
-def _add_unique_head(compiler: DDLCompiler, table: sa.Table, constraint_name: str) -> list[str]:
+def add_unique_head(compiler: DDLCompiler, table: sa.Table, constraint_name: str) -> list[str]:
     """``ALTER TABLE t ADD CONSTRAINT c UNIQUE``, each name quoted by the dialect."""
     preparer = compiler.preparer
     return [
@@ -175,7 +121,7 @@ def _add_unique_head(compiler: DDLCompiler, table: sa.Table, constraint_name: st
     ]
 
 
-def _deferral(deferrable: bool | None, initially: str | None) -> list[str]:
+def deferral_clauses(deferrable: bool | None, initially: str | None) -> list[str]:
     parts = []
     if deferrable is not None:
         parts.append("DEFERRABLE" if deferrable else "NOT DEFERRABLE")
@@ -208,7 +154,7 @@ def _compile_drop_if_exists(
 
 @compiles(RenameIndex)
 def _compile_rename_index(element: RenameIndex, compiler: DDLCompiler, **kw: Any) -> str:
-    old = _qualified(compiler, element.schema, element.old_name)
+    old = qualified_name_sql(compiler, element.schema, element.old_name)
     return "ALTER INDEX %s RENAME TO %s" % (old, compiler.preparer.quote(element.new_name))
 
 
@@ -259,90 +205,7 @@ def unique_constraint(
     return constraint
 
 
-class AddUniqueConstraintOnPartitioned(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
-    """``ALTER TABLE parent ADD CONSTRAINT c UNIQUE [NULLS NOT DISTINCT] (cols) [INCLUDE] ...``.
-
-    On a partitioned table whose partitions already hold a matching constraint, PostgreSQL
-    attaches those instead of building anything. SQLAlchemy's ``UniqueConstraint`` cannot say
-    ``INCLUDE`` or ``NULLS NOT DISTINCT`` on every supported version, and a clause missing
-    here would make PostgreSQL build new indexes under its lock.
-    """
-
-    def __init__(
-        self,
-        table: sa.Table,
-        constraint_name: str,
-        columns: Sequence[str],
-        *,
-        include: Sequence[str] = (),
-        nulls_not_distinct: bool | None = None,
-        deferrable: bool | None = None,
-        initially: str | None = None,
-    ) -> None:
-        self.table = table
-        self.constraint_name = constraint_name
-        self.columns = tuple(columns)
-        self.include = tuple(include)
-        self.nulls_not_distinct = nulls_not_distinct
-        self.deferrable = deferrable
-        self.initially = initially
-
-
-@compiles(AddUniqueConstraintOnPartitioned)
-def _compile_add_on_partitioned(
-    element: AddUniqueConstraintOnPartitioned, compiler: DDLCompiler, **kw: Any
-) -> str:
-    preparer = compiler.preparer
-    parts = _add_unique_head(compiler, element.table, element.constraint_name)
-    if element.nulls_not_distinct:
-        parts.append("NULLS NOT DISTINCT")
-    parts.append("(%s)" % ", ".join(preparer.quote(column) for column in element.columns))
-    if element.include:
-        parts.append("INCLUDE (%s)" % ", ".join(preparer.quote(c) for c in element.include))
-    parts.extend(_deferral(element.deferrable, element.initially))
-    return " ".join(parts)
-
-
-class CreateIndexOnOnly(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
-    """``CREATE [UNIQUE] INDEX i ON ONLY parent ...``: the parent's index, built from nothing.
-
-    It starts invalid and becomes valid once every partition's index is attached to it.
-    """
-
-    def __init__(self, index: sa.Index) -> None:
-        self.index = index
-
-
-@compiles(CreateIndexOnOnly)
-def _compile_create_on_only(element: CreateIndexOnOnly, compiler: DDLCompiler, **kw: Any) -> str:
-    statement: str = compiler.process(CreateIndex(element.index), **kw)
-    preparer = compiler.preparer
-    head = "CREATE %sINDEX %s ON " % (
-        "UNIQUE " if element.index.unique else "",
-        preparer.format_index(element.index),
-    )
-    if not statement.startswith(head):  # pragma: no cover - a dialect that words it otherwise
-        raise ValueError(f"unexpected CREATE INDEX form: {statement}")
-    return head + "ONLY " + statement[len(head) :]
-
-
-class AttachIndexPartition(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
-    """``ALTER INDEX parent ATTACH PARTITION child``: a catalog change, nothing is built."""
-
-    def __init__(self, parent: tuple[str | None, str], child: tuple[str | None, str]) -> None:
-        self.parent = parent
-        self.child = child
-
-
-@compiles(AttachIndexPartition)
-def _compile_attach_index(element: AttachIndexPartition, compiler: DDLCompiler, **kw: Any) -> str:
-    return "ALTER INDEX %s ATTACH PARTITION %s" % (
-        _qualified(compiler, *element.parent),
-        _qualified(compiler, *element.child),
-    )
-
-
-def _qualified(compiler: DDLCompiler, schema: str | None, name: str) -> str:
+def qualified_name_sql(compiler: DDLCompiler, schema: str | None, name: str) -> str:
     preparer = compiler.preparer
     quoted = preparer.quote(name)
     return quoted if schema is None else preparer.quote_schema(schema) + "." + quoted

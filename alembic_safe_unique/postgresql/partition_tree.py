@@ -69,14 +69,14 @@ _KEY_COLUMNS = sa.text(
 )
 
 
-def is_partitioned(connection: Connection, table_oid: int) -> bool:
+def relation_is_partitioned(connection: Connection, table_oid: int) -> bool:
     return connection.execute(_KIND, {"oid": table_oid}).scalar() == PARTITIONED
 
 
 def table_is_partitioned(connection: Connection, table_name: str, schema: str | None) -> bool:
     """The same question by name; ``False`` for a table that does not exist."""
     table_oid = catalog.relation_oid(connection, table_name, schema)
-    return table_oid is not None and is_partitioned(connection, table_oid)
+    return table_oid is not None and relation_is_partitioned(connection, table_oid)
 
 
 def partition_tree(connection: Connection, table_oid: int) -> list[Partition]:

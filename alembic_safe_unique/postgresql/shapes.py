@@ -9,7 +9,9 @@ from typing import Any, Union
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement, TextClause
 
-from alembic_safe_unique.postgresql.ddl import table_stub
+from alembic_safe_unique.postgresql.ddl import (
+    table_stub,
+)
 from alembic_safe_unique.postgresql.naming import POSTGRES_MAX_IDENTIFIER_BYTES
 from alembic_safe_unique.util.alembic_internals import bound_index, textual_index_column
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from dataclasses import dataclass
 
 from alembic.operations import Operations
 from sqlalchemy.engine import Connection
@@ -23,7 +24,10 @@ from alembic_safe_unique.errors import (
     WaitTimeoutError,
 )
 from alembic_safe_unique.postgresql import catalog
-from alembic_safe_unique.postgresql.ddl import CreateScratchTableLike, table_stub
+from alembic_safe_unique.postgresql.ddl import (
+    CreateScratchTableLike,
+    table_stub,
+)
 from alembic_safe_unique.postgresql.driver_errors import error_detail, sqlstate
 from alembic_safe_unique.postgresql.shapes import IndexSpec
 from alembic_safe_unique.runtime import run_state
@@ -58,14 +62,33 @@ def expected_shape(operations: Operations, spec: IndexSpec) -> catalog.IndexShap
         return catalog.index_shape(conn, scratch_oid)
 
 
-def ensure_index(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
-    """Make sure a valid index matching ``spec`` exists, building it concurrently if needed."""
+@dataclass(frozen=True)
+class IndexLook:
+    """What the catalog said a moment ago of the index ``spec`` names: no need to ask again."""
+
+    state: catalog.IndexState | None
+
+
+def ensure_index(
+    operations: Operations,
+    spec: IndexSpec,
+    settings: Settings,
+    *,
+    table_oid: int | None = None,
+    seen: IndexLook | None = None,
+) -> None:
+    """Make sure a valid index matching ``spec`` exists, building it concurrently if needed.
+
+    ``table_oid`` is the table's oid and ``seen`` the index's state, when the caller has
+    already looked them up in this operation.
+    """
     if is_offline(operations):
         _write_offline_build(operations, spec, settings)
         return
     conn = connection(operations)
-    table_oid = require_table(conn, spec.table_name, spec.schema)
-    state = _settled_state(operations, table_oid, spec, settings)
+    if table_oid is None:
+        table_oid = require_table(conn, spec.table_name, spec.schema)
+    state = _settled_state(operations, table_oid, spec, settings, seen)
     if state is not None:
         if state.table_oid != table_oid:
             raise IndexConflictError(
@@ -112,12 +135,16 @@ def check_same_definition(
 
 
 def _settled_state(
-    operations: Operations, table_oid: int, spec: IndexSpec, settings: Settings
+    operations: Operations,
+    table_oid: int,
+    spec: IndexSpec,
+    settings: Settings,
+    seen: IndexLook | None,
 ) -> catalog.IndexState | None:
     """The index's state once no other session is still building it."""
     conn = connection(operations)
     deadline = time.monotonic() + settings.other_build_wait_s
-    state = catalog.index_state(conn, table_oid, spec.name)
+    state = seen.state if seen is not None else catalog.index_state(conn, table_oid, spec.name)
     while state is not None and state.building_pid is not None:
         if time.monotonic() > deadline:
             raise BuildInProgressError(
@@ -183,7 +210,7 @@ def _build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
     started = time.monotonic()
     bound: WaitBound | None = None
     try:
-        with timeouts_off(operations, settings.client_check_interval_ms):
+        with timeouts_off(operations, settings.client_check_interval_ms, settings.parallel_workers):
             target = f"{spec.name} on {spec.qualified_table}"
             with watch_build(connection(operations), target, settings) as bound:
                 execute(operations, CreateIndex(spec.to_index(concurrently=True)))
@@ -284,7 +311,7 @@ def _write_offline_build(operations: Operations, spec: IndexSpec, settings: Sett
         "FROM pg_index WHERE NOT indisvalid;\n-- and remove it with DROP INDEX CONCURRENTLY "
         "before running the script again."
     )
-    with timeouts_off(operations, settings.client_check_interval_ms):
+    with timeouts_off(operations, settings.client_check_interval_ms, settings.parallel_workers):
         execute(operations, CreateIndex(spec.to_index(concurrently=True), if_not_exists=True))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import sqlalchemy as sa
 from alembic.operations import Operations
 from sqlalchemy.engine import Connection
 
@@ -45,3 +46,20 @@ def in_autocommit(conn: Connection) -> bool:
         return True
     dbapi_connection = conn.connection.dbapi_connection
     return bool(getattr(dbapi_connection, "autocommit", False))
+
+
+def session_backend_pid(conn: Connection) -> int:
+    """The server process behind ``conn``, as the driver already knows it (no round trip).
+
+    psycopg keeps it in ``info.backend_pid``, psycopg2 answers ``get_backend_pid()``, asyncpg
+    ``get_server_pid()``; any other driver is asked with ``SELECT pg_backend_pid()``.
+    """
+    driver = conn.connection.driver_connection
+    info = getattr(driver, "info", None)
+    pid = getattr(info, "backend_pid", None)
+    for method in ("get_backend_pid", "get_server_pid"):
+        if pid is None and callable(getattr(driver, method, None)):
+            pid = getattr(driver, method)()
+    if isinstance(pid, int) and pid > 0:
+        return pid
+    return int(conn.execute(sa.text("SELECT pg_backend_pid()")).scalar_one())

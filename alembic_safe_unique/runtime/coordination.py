@@ -10,6 +10,7 @@ that the other session's concurrent build waits for, and the two would wait on e
 
 from __future__ import annotations
 
+import functools
 import time
 import zlib
 from collections.abc import Callable, Iterator
@@ -22,7 +23,9 @@ from sqlalchemy.exc import DBAPIError
 
 from alembic_safe_unique.config import Settings
 from alembic_safe_unique.errors import BuildInProgressError, ConcurrentMigrationError
-from alembic_safe_unique.postgresql.ddl import table_stub
+from alembic_safe_unique.postgresql.ddl import (
+    table_stub,
+)
 from alembic_safe_unique.postgresql.driver_errors import sqlstate
 from alembic_safe_unique.runtime import run_state
 from alembic_safe_unique.runtime.connection import connection, is_offline, log
@@ -55,25 +58,21 @@ def _key(name: str) -> tuple[int, int]:
 
 
 def refuse_if_another_run_is_ahead(operations: Operations) -> None:
-    """Stop before any work if another run moved ``alembic_version`` or is stamping it now."""
+    """Stop before any work if another run moved ``alembic_version`` or is stamping it now.
+
+    One statement answers both: ``FOR UPDATE NOWAIT`` fails at once on a row another run is
+    stamping, and the rows it returns are the revisions applied now.
+    """
     context = operations.get_context()
     state = run_state.of(context)
     if state is None:
         return
     conn = connection(operations)
-    applied = state.applied_heads(conn)
-    if applied != state.heads:
-        raise ConcurrentMigrationError(
-            f"Another migration run changed {context.version_table} while this one was running "
-            f"(this run expected {_shown(state.heads)}, the database now says "
-            f"{_shown(applied)}). This run stops here before doing anything more; nothing is "
-            f"left half-done. Run `alembic current` to see where the database is. {LOCK_ADVICE}"
-        )
-    version = table_stub(context.version_table, context.version_table_schema, ("version_num",))
+    version = _version_table(context.version_table, context.version_table_schema)
     probe = sa.select(version.c.version_num).with_for_update(nowait=True)
     try:
         with state.ours():
-            conn.execute(probe).all()
+            applied = tuple(sorted(conn.execute(probe).scalars()))
     except DBAPIError as error:
         if sqlstate(error) != _LOCK_NOT_AVAILABLE:
             raise
@@ -82,6 +81,19 @@ def refuse_if_another_run_is_ahead(operations: Operations) -> None:
             f"{context.version_table}'s row). This run stops before doing the same work twice; "
             f"nothing is left half-done. {LOCK_ADVICE}"
         ) from error
+    if applied != tuple(sorted(state.heads)):
+        raise ConcurrentMigrationError(
+            f"Another migration run changed {context.version_table} while this one was running "
+            f"(this run expected {_shown(state.heads)}, the database now says "
+            f"{_shown(applied)}). This run stops here before doing anything more; nothing is "
+            f"left half-done. Run `alembic current` to see where the database is. {LOCK_ADVICE}"
+        )
+
+
+@functools.lru_cache(maxsize=8)
+def _version_table(name: str, schema: str | None) -> sa.Table:
+    """The version table as the probe selects from it: built once per name, never changed."""
+    return table_stub(name, schema, ("version_num",))
 
 
 def _shown(heads: tuple[str, ...]) -> str:

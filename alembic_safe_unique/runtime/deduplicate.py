@@ -22,10 +22,13 @@ from alembic_safe_unique.config import Settings
 from alembic_safe_unique.errors import LockNotAcquiredError, SafeUniqueError
 from alembic_safe_unique.operations.dedupe import DeduplicateRowsOp, DeduplicationReport
 from alembic_safe_unique.postgresql import catalog
-from alembic_safe_unique.postgresql.ddl import CreateTemporaryTableAs, table_stub
-from alembic_safe_unique.runtime.attach import retry_while_locked
+from alembic_safe_unique.postgresql.ddl import (
+    CreateTemporaryTableAs,
+    table_stub,
+)
 from alembic_safe_unique.runtime.connection import connection, execute, is_offline, log
 from alembic_safe_unique.runtime.preconditions import require_columns, require_table
+from alembic_safe_unique.runtime.short_steps import retry_while_locked
 from alembic_safe_unique.runtime.transactions import bounded_transaction, timeouts_off
 
 _WORK_TABLE = "alembic_safe_unique_duplicates"

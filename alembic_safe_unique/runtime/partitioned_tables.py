@@ -21,11 +21,13 @@ from alembic_safe_unique.config import Settings
 from alembic_safe_unique.errors import IndexConflictError
 from alembic_safe_unique.postgresql import catalog
 from alembic_safe_unique.postgresql.ddl import (
+    RenameIndex,
+    table_stub,
+)
+from alembic_safe_unique.postgresql.partition_ddl import (
     AddUniqueConstraintOnPartitioned,
     AttachIndexPartition,
     CreateIndexOnOnly,
-    RenameIndex,
-    table_stub,
 )
 from alembic_safe_unique.postgresql.partition_tree import (
     Partition,
@@ -33,24 +35,14 @@ from alembic_safe_unique.postgresql.partition_tree import (
     leaves,
     partition_object_name,
     partition_tree,
-    table_is_partitioned,
 )
 from alembic_safe_unique.postgresql.shapes import IndexSpec, TableRef, UniqueConstraintSpec
-from alembic_safe_unique.runtime import attach, build
-from alembic_safe_unique.runtime.connection import connection, is_offline, log
+from alembic_safe_unique.runtime import attach, build, short_steps
+from alembic_safe_unique.runtime.connection import connection, log
 from alembic_safe_unique.runtime.preconditions import require_table
 from alembic_safe_unique.util.alembic_internals import bound_index
 
 _INDEX_PARENT = sa.text("SELECT inhparent FROM pg_inherits WHERE inhrelid = :oid")
-
-
-def is_partitioned_table(
-    operations: Operations, table_name: str | None, schema: str | None
-) -> bool:
-    """Online only: an offline script cannot look, and writes the plain-table statements."""
-    if is_offline(operations) or table_name is None:
-        return False
-    return table_is_partitioned(connection(operations), table_name, schema)
 
 
 def _tree(operations: Operations, table_name: str, schema: str | None) -> list[Partition]:
@@ -164,7 +156,7 @@ def _add_on_partitioned_level(
         deferrable=spec.deferrable,
         initially=spec.initially,
     )
-    timing = attach.run_under_lock_timeout(
+    timing = short_steps.run_under_lock_timeout(
         operations, level_spec, [statement], settings, f"Attaching {level_spec.describe()}"
     )
     log.info(
@@ -199,7 +191,7 @@ def detach_unique_constraint(
         if same_name:
             renames.append(RenameIndex(leaf.schema, build_as, leaf_spec.source_index_name))
     constraint = attach.constraint_stub(spec)
-    attach.run_under_lock_timeout(
+    short_steps.run_under_lock_timeout(
         operations,
         spec,
         [DropConstraint(constraint), *renames],
@@ -261,7 +253,7 @@ def _assemble_partitioned_index(
         )
     if not statements:
         return
-    timing = attach.run_under_lock_timeout(
+    timing = short_steps.run_under_lock_timeout(
         operations, spec, statements, settings, f"Assembling {spec.describe()}"
     )
     log.info(
@@ -296,7 +288,7 @@ def drop_index(
     if state is not None and state.table_oid == root.oid:
         build.refuse_dropping_constraint_index(index_name, state)
         index = bound_index(index_name, table=table_stub("unused", root.schema))
-        attach.run_under_lock_timeout(
+        short_steps.run_under_lock_timeout(
             operations,
             TableRef(table_name, schema),
             [DropIndex(index)],

@@ -51,7 +51,6 @@ _ALLOWED: dict[Purpose, set[str]] = {
 }
 
 # "char" columns cast to text: asyncpg returns the bare "char" type as bytes.
-_KIND = sa.text("SELECT relkind::text FROM pg_class WHERE oid = :oid")
 _COLUMNS = sa.text(
     "SELECT attname FROM pg_attribute WHERE attrelid = :oid AND attnum > 0 AND NOT attisdropped"
     " ORDER BY attnum"
@@ -81,17 +80,24 @@ def require_table(
     conn: Connection, table_name: str, schema: str | None, purpose: Purpose = "index"
 ) -> int:
     """The table's oid; refuses a missing relation, or one that cannot serve ``purpose``."""
+    return require_relation(conn, table_name, schema, purpose)[0]
+
+
+def require_relation(
+    conn: Connection, table_name: str, schema: str | None, purpose: Purpose = "index"
+) -> tuple[int, str]:
+    """The table's oid and ``relkind``, looked up once, for what follows to build on."""
     shown = _shown(table_name, schema)
-    oid = catalog.relation_oid(conn, table_name, schema)
-    if oid is None:
+    found = catalog.relation_oid_and_kind(conn, table_name, schema)
+    if found is None:
         raise TableNotFoundError(
             f"Table {shown!r} does not exist (checked with the connection's search_path). "
             "Check the table name and schema= of the operation."
         )
-    kind = str(conn.execute(_KIND, {"oid": oid}).scalar_one())
+    oid, kind = found
     if kind not in _ALLOWED[purpose]:
         raise NotATableError(_wrong_kind_message(shown, kind, purpose))
-    return oid
+    return oid, kind
 
 
 def _wrong_kind_message(shown: str, kind: str, purpose: Purpose) -> str:

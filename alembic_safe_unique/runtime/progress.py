@@ -24,12 +24,14 @@ from sqlalchemy.engine import Connection
 
 from alembic_safe_unique.config import PROGRESS_MODES, Settings
 from alembic_safe_unique.errors import InvalidArgumentError
+from alembic_safe_unique.runtime.connection import session_backend_pid
 
 log = logging.getLogger("alembic.safe_unique.progress")
 
 PROGRESS_VARIABLE = "ALEMBIC_SAFE_UNIQUE_PROGRESS"
 _BAR_REFRESH_S = 0.5
 _POLL_S = 1.0  # phase changes and blockers are seen within a second; lines are rarer
+_START_AFTER_S = 1.0  # a build that ends sooner is never watched, and costs no connection
 
 _PROGRESS = sa.text(
     """
@@ -277,36 +279,51 @@ class _Reporter:
 
 
 class _Watcher(threading.Thread):
-    """Polls from its own thread, on ``watch`` or (async drivers) on a connection of its own.
+    """Polls from its own thread, on a connection of its own opened only if the build lasts.
 
-    An async engine's connections belong to the event loop of the migration, which is busy
-    awaiting the build; the watcher then runs a private loop with its own async engine.
+    Most builds (small tables: tests, CI, development databases) end within a second; they
+    never pay for a second connection. An async engine's connections belong to the event
+    loop of the migration, which is busy awaiting the build; the watcher then runs a private
+    loop with its own async engine.
     """
 
     def __init__(
         self,
-        watch: Connection | sa.URL,
+        engine: sa.Engine,
         backend_pid: int,
         reporter: _Reporter | None,
         poll_s: float,
         bound: WaitBound | None,
+        start_after_s: float,
     ) -> None:
         super().__init__(name="alembic-safe-unique-progress", daemon=True)
-        self.watch = watch
+        self.engine = engine
         self.backend_pid = backend_pid
         self.reporter = reporter
         self.poll_s = poll_s
         self.bound = bound
+        self.start_after_s = start_after_s
         self.stopped = threading.Event()
 
     def run(self) -> None:
+        if self.stopped.wait(self.start_after_s):
+            return  # the build is over before anyone needed to hear of it
         try:
-            if isinstance(self.watch, Connection):
-                self._poll(self.watch)
+            if self.engine.dialect.is_async:
+                asyncio.run(self._poll_async(self.engine.url))
             else:
-                asyncio.run(self._poll_async(self.watch))
+                self._poll_on_own_connection()
         except Exception as error:  # a failing watcher must never fail the migration
             log.debug("Progress reporting stopped: %s", error)
+
+    def _poll_on_own_connection(self) -> None:
+        try:
+            watch = self.engine.connect()
+        except Exception as error:
+            log.warning("No progress: a second connection failed (%s).", error)
+            return
+        with watch:
+            self._poll(watch)
 
     async def _poll_async(self, url: sa.URL) -> None:
         from sqlalchemy.ext.asyncio import create_async_engine
@@ -325,7 +342,7 @@ class _Watcher(threading.Thread):
             await engine.dispose()
 
     def _poll(self, watch: Connection) -> None:
-        while not self.stopped.wait(self.poll_s):
+        while True:
             # Each poll in its own transaction: statistics views are snapshotted per
             # transaction, and an open one would hold back vacuum for the whole build.
             with watch.begin():
@@ -334,6 +351,8 @@ class _Watcher(threading.Thread):
                     self.bound.check(watch, snapshot)
             if snapshot is not None and self.reporter is not None:
                 self.reporter.report(snapshot)
+            if self.stopped.wait(self.poll_s):
+                return
 
 
 @contextmanager
@@ -349,21 +368,14 @@ def watch_build(
     if mode == "off" and settings.wait_timeout_s is None:
         yield None
         return
-    backend_pid = connection.execute(sa.text("SELECT pg_backend_pid()")).scalar_one()
-    watch: Connection | sa.URL = connection.engine.url
-    if not connection.dialect.is_async:
-        try:
-            watch = connection.engine.connect()
-        except Exception as error:
-            log.warning("No progress for %s: a second connection failed (%s).", target, error)
-            yield None
-            return
+    backend_pid = session_backend_pid(connection)
     reporter = None if mode == "off" else _Reporter(target, mode, settings.progress_interval_s)
     bound = None
     if settings.wait_timeout_s is not None:
         bound = WaitBound(settings.wait_timeout_s, backend_pid)
     poll_s = min(settings.progress_interval_s, _BAR_REFRESH_S if mode == "bar" else _POLL_S)
-    watcher = _Watcher(watch, backend_pid, reporter, poll_s, bound)
+    start_after_s = min(_START_AFTER_S, settings.wait_timeout_s or _START_AFTER_S)
+    watcher = _Watcher(connection.engine, backend_pid, reporter, poll_s, bound, start_after_s)
     redirect: Any = nullcontext()
     if mode == "bar":
         from tqdm.contrib.logging import logging_redirect_tqdm
@@ -378,5 +390,3 @@ def watch_build(
             watcher.join()
             if reporter is not None:
                 reporter.close()
-            if isinstance(watch, Connection):
-                watch.close()

@@ -88,11 +88,6 @@ class RunState:
         with self.ours():
             return bool(connection.execute(_TXID).scalar())
 
-    def applied_heads(self, connection: Connection) -> tuple[str, ...]:
-        """``alembic_version`` as it is in the database now."""
-        with self.ours():
-            return tuple(sorted(self.context.get_current_heads()))
-
 
 def current_step(context: MigrationContext) -> Any:
     """The revision step the run is in (Alembic keeps it in a local variable)."""

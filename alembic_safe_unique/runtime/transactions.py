@@ -17,8 +17,12 @@ from sqlalchemy.engine import Connection
 
 from alembic_safe_unique.config import current_settings
 from alembic_safe_unique.errors import TransactionOwnershipError, UncommittedChangesError
-from alembic_safe_unique.postgresql import catalog
-from alembic_safe_unique.postgresql.ddl import ResetSessionSetting, SetSessionSetting
+from alembic_safe_unique.postgresql.session_sql import (
+    ResetSessionSetting,
+    SetSessionSetting,
+    apply_session_settings,
+    read_session_settings,
+)
 from alembic_safe_unique.runtime import run_state
 from alembic_safe_unique.runtime.connection import (
     connection,
@@ -151,40 +155,41 @@ def bounded_transaction(
 
 
 @contextmanager
-def timeouts_off(operations: Operations, client_check_interval_ms: int) -> Iterator[None]:
+def timeouts_off(
+    operations: Operations, client_check_interval_ms: int, parallel_workers: int | None = None
+) -> Iterator[None]:
     """Switch lock and statement timeouts off for a concurrent build, then put them back.
 
     A short timeout would cancel the build half-way and leave an invalid index. Online, the
     exact previous session values are restored (even those env.py set); offline the script
     ``RESET``s them. Online on 14+, the server also checks every ``client_check_interval_ms``
     that we are still connected, so a killed migration does not leave an orphan build running.
+    ``parallel_workers`` (when not ``None``) is the build's ``max_parallel_maintenance_workers``,
+    set and restored with the timeouts. Online that is three round trips: read, set, restore.
     """
+    wanted: dict[str, int] = {name: 0 for name in _BUILD_TIMEOUTS}
+    version = server_version(operations)
     if is_offline(operations):
-        for name in _BUILD_TIMEOUTS:
-            execute(operations, SetSessionSetting(name, 0))
+        if parallel_workers is not None:
+            wanted["max_parallel_maintenance_workers"] = parallel_workers
+        for name, value in wanted.items():
+            execute(operations, SetSessionSetting(name, value))
         try:
             yield
         finally:
-            for name in _BUILD_TIMEOUTS:
+            for name in wanted:
                 execute(operations, ResetSessionSetting(name))
         return
 
-    conn = connection(operations)
-    names = list(_BUILD_TIMEOUTS)
-    version = server_version(operations)
     if client_check_interval_ms > 0 and version is not None and version >= (14,):
-        names.append("client_connection_check_interval")
-    previous = {name: catalog.setting(conn, name) for name in names}
-    for name in _BUILD_TIMEOUTS:
-        execute(operations, SetSessionSetting(name, 0))
-    if "client_connection_check_interval" in previous:
-        execute(
-            operations,
-            SetSessionSetting("client_connection_check_interval", client_check_interval_ms),
-        )
+        wanted["client_connection_check_interval"] = client_check_interval_ms
+    if parallel_workers is not None:
+        wanted["max_parallel_maintenance_workers"] = parallel_workers
+    conn = connection(operations)
+    previous = dict(zip(wanted, conn.execute(read_session_settings(list(wanted))).one()))
+    conn.execute(apply_session_settings({name: str(value) for name, value in wanted.items()}))
     try:
         yield
     finally:
         if not conn.invalidated and not conn.closed:
-            for name, value in previous.items():
-                catalog.restore_setting(conn, name, value)
+            conn.execute(apply_session_settings(previous))

@@ -276,7 +276,7 @@ def test_pre_commit_hook_lints_the_revision_files_it_is_given(
 ) -> None:
     import yaml
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     hooks = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text())
     assert [hook["id"] for hook in hooks] == [
         "alembic-safe-unique-lint",
@@ -304,7 +304,7 @@ def test_pre_commit_hook_lints_the_revision_files_it_is_given(
 def test_the_example_project_written_by_the_rewriter_is_clean(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    example = Path(__file__).resolve().parent / "example_project"
+    example = Path(__file__).resolve().parents[1] / "example_project"
     code = main(["-c", str(example / "alembic.ini"), "lint"])
     out = capsys.readouterr().out
     assert code == 0, out

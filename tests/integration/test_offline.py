@@ -32,13 +32,15 @@ def test_offline_script_frames_the_build_outside_a_transaction(project: AlembicP
     script = project.upgrade_sql("r0:head")
     found = statements(script)
     start = found.index("COMMIT")
-    assert found[start : start + 14] == [
+    assert found[start : start + 16] == [
         "COMMIT",
         "SET lock_timeout = 0",
         "SET statement_timeout = 0",
+        "SET max_parallel_maintenance_workers = 0",
         "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS uq_ad_day ON ad_counter (ad_id, day)",
         "RESET lock_timeout",
         "RESET statement_timeout",
+        "RESET max_parallel_maintenance_workers",
         "BEGIN",
         "SET LOCAL lock_timeout = 1000",
         "SET LOCAL statement_timeout = 30000",

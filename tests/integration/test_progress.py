@@ -6,6 +6,7 @@ import fcntl
 import os
 import re
 import struct
+import subprocess
 import termios
 import threading
 import time
@@ -23,6 +24,19 @@ PROGRESS_LINE = re.compile(
 )
 
 
+def watcher_polls(engine: sa.Engine) -> bool:
+    """Is a session reading the build's progress view (the watcher, started)?"""
+    with engine.connect() as conn:
+        return bool(
+            conn.execute(
+                sa.text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+                    " AND query LIKE '%pg_stat_progress_create_index p%WHERE p.pid =%'"
+                )
+            ).scalar()
+        )
+
+
 @pytest.mark.slow
 def test_progress_lines_show_with_the_stock_alembic_ini(
     project: AlembicProject, engine: sa.Engine
@@ -31,7 +45,18 @@ def test_progress_lines_show_with_the_stock_alembic_ini(
     project.configure_in_env("progress_interval_s=0.1")
     project.write_revision("r1", ADD_UQ)
 
-    result = project.cli("upgrade", "head")
+    # The watcher starts once a build has lasted a second; a writer left open holds the build
+    # at its start until the watcher polls, so every phase of the scan is seen however fast.
+    with engine.connect() as writer:
+        writer.exec_driver_sql("INSERT INTO ad_counter (ad_id, day, hits) VALUES (-1, -1, 1)")
+        migration = project.popen("upgrade", "head")
+        try:
+            wait_until(lambda: watcher_polls(engine))
+            writer.commit()
+            _, stderr = migration.communicate(timeout=300)
+        finally:
+            migration.kill()
+    result = subprocess.CompletedProcess(migration.args, migration.returncode, "", stderr)
 
     assert result.returncode == 0, result.stderr
     lines = [m for m in map(PROGRESS_LINE.search, result.stderr.splitlines()) if m]

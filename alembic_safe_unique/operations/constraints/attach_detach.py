@@ -34,6 +34,7 @@ class AttachUniqueConstraintOp(UniqueConstraintOperation):
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
         wait_timeout_s: float | None = None,
+        parallel_workers: int | None = None,
     ) -> None:
         """Turn the unique index ``index_name`` into the constraint ``constraint_name``.
 
@@ -60,6 +61,7 @@ class AttachUniqueConstraintOp(UniqueConstraintOperation):
             lock_timeout_ms=lock_timeout_ms,
             lock_attempts=lock_attempts,
             wait_timeout_s=wait_timeout_s,
+            parallel_workers=parallel_workers,
         )
         operations.invoke(op)
 
@@ -93,6 +95,7 @@ class DetachUniqueConstraintOp(UniqueConstraintOperation):
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
         wait_timeout_s: float | None = None,
+        parallel_workers: int | None = None,
     ) -> None:
         """Drop the constraint and leave the unique index ``index_name`` as the guard.
 
@@ -117,6 +120,7 @@ class DetachUniqueConstraintOp(UniqueConstraintOperation):
             lock_timeout_ms=lock_timeout_ms,
             lock_attempts=lock_attempts,
             wait_timeout_s=wait_timeout_s,
+            parallel_workers=parallel_workers,
         )
         operations.invoke(op)
 

@@ -33,6 +33,7 @@ class CreateUniqueConstraintConcurrentlyOp(UniqueConstraintOperation):
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
         wait_timeout_s: float | None = None,
+        parallel_workers: int | None = None,
         **kw: Any,
     ) -> None:
         """Add a unique constraint without locking out reads and writes for the build.
@@ -73,6 +74,9 @@ class CreateUniqueConstraintConcurrentlyOp(UniqueConstraintOperation):
          writers idle in transaction) before it is cancelled, its leftover dropped, and the
          error names who it waited for; default from :func:`alembic_safe_unique.configure`:
          no bound.
+        :param parallel_workers: the build session's ``max_parallel_maintenance_workers``
+         (``0``: one process, gentlest on a busy server); default from
+         :func:`alembic_safe_unique.configure`: 0.
         """
         op = cls(
             constraint_name,
@@ -86,6 +90,7 @@ class CreateUniqueConstraintConcurrentlyOp(UniqueConstraintOperation):
             lock_timeout_ms=lock_timeout_ms,
             lock_attempts=lock_attempts,
             wait_timeout_s=wait_timeout_s,
+            parallel_workers=parallel_workers,
             **kw,
         )
         operations.invoke(op)
@@ -120,6 +125,7 @@ class DropUniqueConstraintOp(UniqueConstraintOperation):
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
         wait_timeout_s: float | None = None,
+        parallel_workers: int | None = None,
     ) -> None:
         """Drop a unique constraint under a short ``lock_timeout``, retried with backoff.
 
@@ -142,6 +148,7 @@ class DropUniqueConstraintOp(UniqueConstraintOperation):
             lock_timeout_ms=lock_timeout_ms,
             lock_attempts=lock_attempts,
             wait_timeout_s=wait_timeout_s,
+            parallel_workers=parallel_workers,
         )
         operations.invoke(op)
 

@@ -12,13 +12,16 @@ from typing import Any
 import sqlalchemy as sa
 from alembic.operations import MigrateOperation
 
+from alembic_safe_unique.config import check_parallel_workers
 from alembic_safe_unique.errors import InvalidArgumentError
 from alembic_safe_unique.operations.arguments import (
     check_constraint_columns,
     check_identifier_length,
     require_sqlalchemy_2,
 )
-from alembic_safe_unique.postgresql.ddl import unique_constraint
+from alembic_safe_unique.postgresql.ddl import (
+    unique_constraint,
+)
 from alembic_safe_unique.postgresql.shapes import UniqueConstraintSpec
 
 SHARED_OPTIONS = (
@@ -31,10 +34,11 @@ SHARED_OPTIONS = (
     "lock_timeout_ms",
     "lock_attempts",
     "wait_timeout_s",
+    "parallel_workers",
 )
 """The keywords every constraint operation accepts; ``arguments()`` passes them on."""
 
-LOCK_OPTIONS = ("schema", "lock_timeout_ms", "lock_attempts", "wait_timeout_s")
+LOCK_OPTIONS = ("schema", "lock_timeout_ms", "lock_attempts", "wait_timeout_s", "parallel_workers")
 """What an inverse keeps when it describes another constraint (how to wait, not what)."""
 
 
@@ -59,6 +63,7 @@ class UniqueConstraintOperation(MigrateOperation):
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
         wait_timeout_s: float | None = None,
+        parallel_workers: int | None = None,
         **kw: Any,
     ) -> None:
         if constraint_name is None and not self.may_be_unnamed:
@@ -71,6 +76,7 @@ class UniqueConstraintOperation(MigrateOperation):
         check_constraint_columns(constraint_name, columns, kw)
         check_identifier_length("constraint", constraint_name)
         check_identifier_length("index", index_name)
+        check_parallel_workers(parallel_workers, allow_none=True)
         if postgresql_include or postgresql_nulls_not_distinct is not None:
             require_sqlalchemy_2("postgresql_include / postgresql_nulls_not_distinct")
         if initially is not None and str(initially).upper() not in ("DEFERRED", "IMMEDIATE"):
@@ -89,6 +95,7 @@ class UniqueConstraintOperation(MigrateOperation):
         self.lock_timeout_ms = lock_timeout_ms
         self.lock_attempts = lock_attempts
         self.wait_timeout_s = wait_timeout_s
+        self.parallel_workers = parallel_workers
 
     @property
     def existing_name(self) -> str:

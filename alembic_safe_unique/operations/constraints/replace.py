@@ -58,6 +58,7 @@ class ReplaceUniqueConstraintOp(UniqueConstraintOperation):
         lock_timeout_ms: int | None = None,
         lock_attempts: int | None = None,
         wait_timeout_s: float | None = None,
+        parallel_workers: int | None = None,
     ) -> None:
         """Make ``constraint_name`` cover ``columns`` instead of ``previous_columns``.
 
@@ -91,6 +92,7 @@ class ReplaceUniqueConstraintOp(UniqueConstraintOperation):
             lock_timeout_ms=lock_timeout_ms,
             lock_attempts=lock_attempts,
             wait_timeout_s=wait_timeout_s,
+            parallel_workers=parallel_workers,
         )
         operations.invoke(op)
 

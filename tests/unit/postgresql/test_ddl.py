@@ -11,19 +11,23 @@ import sqlalchemy as sa
 
 from alembic_safe_unique.errors import SafeUniqueError
 from alembic_safe_unique.postgresql.ddl import (
-    AddUniqueConstraintOnPartitioned,
     AddUniqueConstraintUsingIndex,
-    AttachIndexPartition,
-    CreateIndexOnOnly,
     CreateScratchTableLike,
     CreateTemporaryTableAs,
     DropConstraintIfExists,
-    LockTable,
     RenameIndex,
-    ResetSessionSetting,
-    SetSessionSetting,
     table_stub,
     unique_constraint,
+)
+from alembic_safe_unique.postgresql.partition_ddl import (
+    AddUniqueConstraintOnPartitioned,
+    AttachIndexPartition,
+    CreateIndexOnOnly,
+)
+from alembic_safe_unique.postgresql.session_sql import (
+    LockTable,
+    ResetSessionSetting,
+    SetSessionSetting,
 )
 from tests.unit.offline import compiled, table
 

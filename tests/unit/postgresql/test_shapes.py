@@ -5,7 +5,9 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.schema import CreateIndex
 
-from alembic_safe_unique.postgresql.ddl import table_stub
+from alembic_safe_unique.postgresql.ddl import (
+    table_stub,
+)
 from alembic_safe_unique.postgresql.shapes import IndexSpec, UniqueConstraintSpec
 from tests.unit.offline import compiled
 

@@ -15,11 +15,22 @@ from tests.unit.offline import offline_migration
 
 OUTSIDE_TRANSACTION_HEAD = ["COMMIT", "SET lock_timeout = 0", "SET statement_timeout = 0"]
 OUTSIDE_TRANSACTION_TAIL = ["RESET lock_timeout", "RESET statement_timeout", "BEGIN"]
+# A build also runs as one process (parallel_workers=0 by default), reset with the timeouts.
+BUILD_HEAD = [*OUTSIDE_TRANSACTION_HEAD, "SET max_parallel_maintenance_workers = 0"]
+BUILD_TAIL = [
+    "RESET lock_timeout",
+    "RESET statement_timeout",
+    "RESET max_parallel_maintenance_workers",
+    "BEGIN",
+]
 TABLE = '"My Schema"."Ad Counter"'
 
 
 def concurrently(statement: str) -> list[str]:
-    """``statement`` as the script runs it: committed out of the transaction, timeouts off."""
+    """``statement`` as the script runs it: committed out of the transaction, timeouts off;
+    a build (CREATE ... INDEX) also without parallel maintenance workers."""
+    if statement.startswith("CREATE"):
+        return [*BUILD_HEAD, statement, *BUILD_TAIL]
     return [*OUTSIDE_TRANSACTION_HEAD, statement, *OUTSIDE_TRANSACTION_TAIL]
 
 
@@ -193,9 +204,11 @@ def test_inside_the_revisions_own_autocommit_block_no_second_commit_begin_pair()
         "COMMIT",
         "SET lock_timeout = 0",
         "SET statement_timeout = 0",
+        "SET max_parallel_maintenance_workers = 0",
         "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON t (a)",
         "RESET lock_timeout",
         "RESET statement_timeout",
+        "RESET max_parallel_maintenance_workers",
         "SET lock_timeout = 0",
         "SET statement_timeout = 0",
         "DROP INDEX CONCURRENTLY IF EXISTS ix_old",

@@ -1,22 +1,19 @@
-"""How each operation runs: a few lines per op, dispatched by op class like Alembic's toimpl.
+"""How the five unique-constraint ops run: PostgreSQL's concurrent path, or the plain op.
 
-PostgreSQL gets the concurrent, lock-aware path; every other dialect gets what the plain Alembic
-operation does there, so one revision also serves a SQLite development database.
-"""
+Every other dialect gets what the plain Alembic operation does there, so one revision also
+serves a SQLite development database."""
 
 from __future__ import annotations
 
 import dataclasses
-import functools
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any, TypeVar, cast
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from alembic.operations import Operations
 from sqlalchemy.engine import Connection
 
 from alembic_safe_unique.config import Settings, current_settings
-from alembic_safe_unique.errors import PartitionedTableError, SafeUniqueError
+from alembic_safe_unique.errors import PartitionedTableError
 from alembic_safe_unique.operations.arguments import check_identifier_length
 from alembic_safe_unique.operations.constraints import (
     AttachUniqueConstraintOp,
@@ -26,26 +23,15 @@ from alembic_safe_unique.operations.constraints import (
     ReplaceUniqueConstraintOp,
     UniqueConstraintOperation,
 )
-from alembic_safe_unique.operations.dedupe import DeduplicateRowsOp, DeduplicationReport
-from alembic_safe_unique.operations.indexes import (
-    CreateIndexConcurrentlyOp,
-    DropIndexConcurrentlyOp,
-)
-from alembic_safe_unique.operations.timeouts import SetLocalTimeoutsOp
-from alembic_safe_unique.postgresql import catalog, naming
-from alembic_safe_unique.postgresql.ddl import SetSessionSetting
-from alembic_safe_unique.postgresql.shapes import IndexSpec, UniqueConstraintSpec
+from alembic_safe_unique.postgresql import naming
+from alembic_safe_unique.postgresql.partition_tree import PARTITIONED
+from alembic_safe_unique.postgresql.shapes import UniqueConstraintSpec
 from alembic_safe_unique.runtime import (
     attach,
-    build,
-    coordination,
-    deduplicate,
     partitioned_tables,
-    run_state,
 )
 from alembic_safe_unique.runtime.connection import (
     connection,
-    execute,
     is_offline,
     is_postgresql,
     log,
@@ -53,26 +39,11 @@ from alembic_safe_unique.runtime.connection import (
 from alembic_safe_unique.runtime.preconditions import (
     require_columns,
     require_free_name,
-    require_table,
+    require_relation,
 )
 from alembic_safe_unique.runtime.server_checks import refuse_unsafe_server
+from alembic_safe_unique.runtime.toimpl.shared import is_sqlite, one_run_at_a_time, ours
 from alembic_safe_unique.runtime.transactions import outside_transaction
-
-Implementation = TypeVar("Implementation", bound=Callable[..., Any])
-
-
-def _ours(implementation: Implementation) -> Implementation:
-    """Statements an operation runs are its own, not the revision's (see ``run_state``)."""
-
-    @functools.wraps(implementation)
-    def run(operations: Operations, operation: Any) -> Any:
-        state = run_state.of(operations.get_context())
-        if state is None:
-            return implementation(operations, operation)
-        with state.ours():
-            return implementation(operations, operation)
-
-    return cast(Implementation, run)
 
 
 def _settings(operation: UniqueConstraintOperation) -> Settings:
@@ -80,13 +51,10 @@ def _settings(operation: UniqueConstraintOperation) -> Settings:
         "lock_timeout_ms": operation.lock_timeout_ms,
         "lock_attempts": operation.lock_attempts,
         "wait_timeout_s": operation.wait_timeout_s,
+        "parallel_workers": operation.parallel_workers,
     }
     changes = {name: value for name, value in overrides.items() if value is not None}
     return dataclasses.replace(current_settings(), **changes)
-
-
-def _is_sqlite(operations: Operations) -> bool:
-    return operations.get_context().dialect.name == "sqlite"
 
 
 def _constraint_name(operations: Operations, operation: UniqueConstraintOperation) -> str:
@@ -122,7 +90,7 @@ def _add_unique_constraint_plainly(
     operations: Operations, operation: UniqueConstraintOperation, name: str
 ) -> None:
     """What ``op.create_unique_constraint`` does on this dialect (batch mode on SQLite)."""
-    if _is_sqlite(operations):
+    if is_sqlite(operations):
         with operations.batch_alter_table(operation.table_name, schema=operation.schema) as batch:
             batch.create_unique_constraint(name, operation.columns)
         return
@@ -139,7 +107,7 @@ def _add_unique_constraint_plainly(
 def _drop_unique_constraint_plainly(
     operations: Operations, operation: UniqueConstraintOperation
 ) -> None:
-    if _is_sqlite(operations):
+    if is_sqlite(operations):
         with operations.batch_alter_table(operation.table_name, schema=operation.schema) as batch:
             batch.drop_constraint(operation.existing_name, type_="unique")
         return
@@ -151,10 +119,23 @@ def _drop_unique_constraint_plainly(
 Step = Callable[[Operations, UniqueConstraintSpec, Settings], None]
 
 
+class PlainTableStep(Protocol):
+    """A step on an ordinary table, given the table's oid the preconditions found (online)."""
+
+    def __call__(
+        self,
+        operations: Operations,
+        spec: UniqueConstraintSpec,
+        settings: Settings,
+        *,
+        table_oid: int | None = None,
+    ) -> None: ...
+
+
 def _on_postgresql(
     operations: Operations,
     operation: UniqueConstraintOperation,
-    step: Step,
+    step: PlainTableStep,
     on_partitioned: Step,
     *,
     new_constraint: bool = False,
@@ -163,8 +144,11 @@ def _on_postgresql(
     outside Alembic's transaction, one migration process at a time."""
     spec = operation.spec(_constraint_name(operations, operation))
     refuse_unsafe_server(operations, needs_nulls_not_distinct=bool(spec.nulls_not_distinct))
+    table_oid, kind = None, None
     if not is_offline(operations):
-        _check_constraint_target(connection(operations), spec, new_constraint=new_constraint)
+        table_oid, kind = _check_constraint_target(
+            connection(operations), spec, new_constraint=new_constraint
+        )
     settings = _settings(operation)
 
     def done_by_another_run() -> bool:
@@ -172,42 +156,31 @@ def _on_postgresql(
 
     with (
         outside_transaction(operations),
-        _one_run_at_a_time(
+        one_run_at_a_time(
             operations, spec.schema, spec.source_index_name, settings, done_by_another_run
         ),
     ):
-        if partitioned_tables.is_partitioned_table(operations, spec.table_name, spec.schema):
-            step = on_partitioned
-        step(operations, spec, settings)
-
-
-@contextmanager
-def _one_run_at_a_time(
-    operations: Operations,
-    schema: str | None,
-    index_name: str,
-    settings: Settings,
-    done: Callable[[], bool],
-) -> Iterator[None]:
-    """Refuse to race a run that is ahead; wait for one working on the same index."""
-    if not is_offline(operations):
-        coordination.refuse_if_another_run_is_ahead(operations)
-    name = f"{schema}.{index_name}" if schema else index_name
-    with coordination.exclusive_work(operations, name, settings, done):
-        yield
+        if kind == PARTITIONED:
+            on_partitioned(operations, spec, settings)
+        else:
+            step(operations, spec, settings, table_oid=table_oid)
 
 
 def _check_constraint_target(
     conn: Connection, spec: UniqueConstraintSpec, *, new_constraint: bool
-) -> None:
-    """Before anything commits: a real table, real columns, and (when new) a free name."""
-    table_oid = require_table(conn, spec.table_name, spec.schema, "constraint")
+) -> tuple[int, str]:
+    """Before anything commits: a real table, real columns, and (when new) a free name.
+
+    Returns the table's oid and kind, so the steps need not look them up again.
+    """
+    table_oid, kind = require_relation(conn, spec.table_name, spec.schema, "constraint")
     named = {"columns": spec.columns, "postgresql_include": spec.include}
     require_columns(conn, table_oid, spec.qualified_table, named)
     if new_constraint:
         require_free_name(
             conn, table_oid, spec.qualified_table, spec.source_index_name, spec.constraint_name
         )
+    return table_oid, kind
 
 
 def _refuse_partitioned(what: str) -> Step:
@@ -222,7 +195,7 @@ def _refuse_partitioned(what: str) -> Step:
 
 
 @Operations.implementation_for(CreateUniqueConstraintConcurrentlyOp)
-@_ours
+@ours
 def create_unique_constraint_concurrently(
     operations: Operations, operation: CreateUniqueConstraintConcurrentlyOp
 ) -> None:
@@ -241,7 +214,7 @@ def create_unique_constraint_concurrently(
 
 
 @Operations.implementation_for(AttachUniqueConstraintOp)
-@_ours
+@ours
 def attach_unique_constraint(operations: Operations, operation: AttachUniqueConstraintOp) -> None:
     if not is_postgresql(operations):
         operations.impl.drop_index(operation.spec().index().to_index())
@@ -257,7 +230,7 @@ def attach_unique_constraint(operations: Operations, operation: AttachUniqueCons
 
 
 @Operations.implementation_for(DetachUniqueConstraintOp)
-@_ours
+@ours
 def detach_unique_constraint(operations: Operations, operation: DetachUniqueConstraintOp) -> None:
     if not is_postgresql(operations):
         _drop_unique_constraint_plainly(operations, operation)
@@ -272,7 +245,7 @@ def detach_unique_constraint(operations: Operations, operation: DetachUniqueCons
 
 
 @Operations.implementation_for(DropUniqueConstraintOp)
-@_ours
+@ours
 def drop_unique_constraint(operations: Operations, operation: DropUniqueConstraintOp) -> None:
     if not is_postgresql(operations):
         _drop_unique_constraint_plainly(operations, operation)
@@ -286,7 +259,7 @@ def drop_unique_constraint(operations: Operations, operation: DropUniqueConstrai
 
 
 @Operations.implementation_for(ReplaceUniqueConstraintOp)
-@_ours
+@ours
 def replace_unique_constraint(operations: Operations, operation: ReplaceUniqueConstraintOp) -> None:
     previous = operation.previous_spec()
     if not is_postgresql(operations):
@@ -297,118 +270,13 @@ def replace_unique_constraint(operations: Operations, operation: ReplaceUniqueCo
         _add_unique_constraint_plainly(operations, operation, operation.existing_name)
         return
 
-    def swap(operations: Operations, spec: UniqueConstraintSpec, settings: Settings) -> None:
-        attach.replace_unique_constraint(operations, spec, previous, settings)
+    def swap(
+        operations: Operations,
+        spec: UniqueConstraintSpec,
+        settings: Settings,
+        *,
+        table_oid: int | None = None,
+    ) -> None:
+        attach.replace_unique_constraint(operations, spec, previous, settings, table_oid=table_oid)
 
     _on_postgresql(operations, operation, swap, _refuse_partitioned("Swapping a unique constraint"))
-
-
-@Operations.implementation_for(CreateIndexConcurrentlyOp)
-@_ours
-def create_index_concurrently(operations: Operations, operation: CreateIndexConcurrentlyOp) -> None:
-    spec = operation.spec()
-    if not is_postgresql(operations):
-        operations.impl.create_index(spec.to_index())
-        return
-    refuse_unsafe_server(
-        operations,
-        needs_nulls_not_distinct=bool(spec.option_map.get("postgresql_nulls_not_distinct")),
-    )
-    if not is_offline(operations):
-        _check_index_target(connection(operations), spec)
-    settings = current_settings()
-    if operation.wait_timeout_s is not None:
-        settings = dataclasses.replace(settings, wait_timeout_s=operation.wait_timeout_s)
-
-    def done_by_another_run() -> bool:
-        return build.valid_index_exists(operations, spec)
-
-    with (
-        outside_transaction(operations),
-        _one_run_at_a_time(operations, spec.schema, spec.name, settings, done_by_another_run),
-    ):
-        if partitioned_tables.is_partitioned_table(operations, spec.table_name, spec.schema):
-            partitioned_tables.build_index(
-                operations, spec, settings, partitions_only=operation.partitions_only
-            )
-        else:
-            build.ensure_index(operations, spec, settings)
-
-
-def _check_index_target(conn: Connection, spec: IndexSpec) -> None:
-    """Before anything commits: a relation that can hold an index, real columns, a free name."""
-    table_oid = require_table(conn, spec.table_name, spec.schema, "index")
-    include = spec.option_map.get("postgresql_include") or ()
-    require_columns(
-        conn,
-        table_oid,
-        spec.qualified_table,
-        {"columns": spec.columns, "postgresql_include": include},
-    )
-    require_free_name(conn, table_oid, spec.qualified_table, spec.name)
-
-
-@Operations.implementation_for(DropIndexConcurrentlyOp)
-@_ours
-def drop_index_concurrently(operations: Operations, operation: DropIndexConcurrentlyOp) -> None:
-    if not is_postgresql(operations):
-        operations.drop_index(operation.index_name, operation.table_name, schema=operation.schema)
-        return
-    with outside_transaction(operations):
-        if partitioned_tables.is_partitioned_table(
-            operations, operation.table_name, operation.schema
-        ):
-            assert operation.table_name is not None
-            partitioned_tables.drop_index(
-                operations,
-                operation.index_name,
-                operation.table_name,
-                operation.schema,
-                current_settings(),
-            )
-            return
-        if not is_offline(operations) and not _index_to_drop_exists(operations, operation):
-            return
-        build.drop_index(operations, operation.index_name, operation.schema, current_settings())
-
-
-def _index_to_drop_exists(operations: Operations, operation: DropIndexConcurrentlyOp) -> bool:
-    conn = connection(operations)
-    index_oid = catalog.relation_oid(conn, operation.index_name, operation.schema)
-    if index_oid is None:
-        log.warning("Index %s does not exist; nothing to drop.", operation.index_name)
-        return False
-    state = catalog.index_state_by_oid(conn, index_oid)
-    if state is not None:
-        build.refuse_dropping_constraint_index(operation.index_name, state)
-    return True
-
-
-@Operations.implementation_for(SetLocalTimeoutsOp)
-@_ours
-def set_local_timeouts(operations: Operations, operation: SetLocalTimeoutsOp) -> None:
-    if not is_postgresql(operations):
-        return
-    for name, value in (
-        ("lock_timeout", operation.lock_timeout_ms),
-        ("statement_timeout", operation.statement_timeout_ms),
-    ):
-        if value is not None:
-            execute(operations, SetSessionSetting(name, value, local=True))
-
-
-@Operations.implementation_for(DeduplicateRowsOp)
-@_ours
-def deduplicate_rows(
-    operations: Operations, operation: DeduplicateRowsOp
-) -> DeduplicationReport | None:
-    if not is_postgresql(operations):
-        raise SafeUniqueError(
-            "op.deduplicate_rows works on PostgreSQL only (it relies on ctid and row locks); "
-            f"on {operations.get_context().dialect.name}, delete the duplicates with op.execute."
-        )
-    if is_offline(operations):
-        return deduplicate.deduplicate(operations, operation, current_settings())
-    deduplicate.check_target(connection(operations), operation)
-    with outside_transaction(operations):
-        return deduplicate.deduplicate(operations, operation, current_settings())

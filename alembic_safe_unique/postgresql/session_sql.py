@@ -1,0 +1,165 @@
+"""The SQL of a session: settings set, read and restored, and the short step's one-string
+transaction with the lock times the server notes.
+
+Settings are a closed set, so nothing user-supplied reaches SET.
+"""
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+
+try:  # SQLAlchemy 2.0 name
+    from sqlalchemy.schema import ExecutableDDLElement
+except ImportError:  # pragma: no cover - SQLAlchemy 1.4
+    from sqlalchemy.schema import DDLElement as ExecutableDDLElement  # type: ignore[assignment,unused-ignore]
+from sqlalchemy.sql.compiler import DDLCompiler
+
+from alembic_safe_unique.errors import InvalidArgumentError
+
+# Settings this package changes; a closed set so nothing user-supplied reaches SET.
+SESSION_SETTINGS = frozenset(
+    {
+        "lock_timeout",
+        "statement_timeout",
+        "client_connection_check_interval",
+        "max_parallel_maintenance_workers",
+    }
+)
+
+
+def _checked_setting(name: str) -> str:
+    if name not in SESSION_SETTINGS:
+        raise InvalidArgumentError(
+            f"{name!r} is not a setting alembic-safe-unique manages; only "
+            f"{', '.join(sorted(SESSION_SETTINGS))} can be set or reset here."
+        )
+    return name
+
+
+class SetSessionSetting(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """``SET name = <integer>`` for the session (``local=True``: for the transaction).
+
+    The integer is milliseconds for the timeouts, a count for the parallel workers.
+    """
+
+    def __init__(self, name: str, value: int, *, local: bool = False) -> None:
+        self.name = _checked_setting(name)
+        self.value = int(value)
+        self.local = local
+
+
+def read_session_settings(names: Sequence[str]) -> sa.Select[Any]:
+    """``SELECT current_setting(a), current_setting(b), ...``: several settings, one round trip."""
+    return sa.select(
+        *(sa.func.current_setting(_checked_setting(name)).label(name) for name in names)
+    )
+
+
+def apply_session_settings(values: Mapping[str, str]) -> sa.Select[Any]:
+    """``SELECT set_config(a, va, false), ...``: ``SET`` for several settings in one statement.
+
+    One plain statement (not several ``SET``s in one string) so every driver runs it, asyncpg
+    included, which prepares what it is sent and refuses more than one command.
+    """
+    return sa.select(
+        *(
+            sa.func.set_config(_checked_setting(name), str(value), sa.false())
+            for name, value in values.items()
+        )
+    )
+
+
+class ResetSessionSetting(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """``RESET name``: back to the role/database default."""
+
+    def __init__(self, name: str) -> None:
+        self.name = _checked_setting(name)
+
+
+class LockTable(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """``LOCK TABLE t IN ACCESS EXCLUSIVE MODE``: the short steps' lock, taken on its own."""
+
+    def __init__(self, table: sa.Table) -> None:
+        self.table = table
+
+
+class TransactionScript(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """``BEGIN; <statements>; COMMIT; <after_commit>`` sent as one string: one round trip.
+
+    The server runs the whole transaction without waiting on the client between statements,
+    so locks taken in it are released as soon as the work is done. Only for drivers that send
+    a parameterless string as a simple query (psycopg, psycopg2); asyncpg prepares it and
+    refuses more than one command.
+    """
+
+    def __init__(self, statements: Sequence[Any], after_commit: Sequence[Any] = ()) -> None:
+        self.statements = tuple(statements)
+        self.after_commit = tuple(after_commit)
+
+
+class NoteLockTime(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
+    """Keep the server's clock at one moment of a short step in a session setting.
+
+    ``moment`` is ``"asked"``, ``"granted"`` or ``"released"``; read them back with
+    :func:`read_lock_times` once the step is over, so the measuring costs the lock nothing.
+    """
+
+    MOMENTS = ("asked", "granted", "released")
+
+    def __init__(self, moment: str) -> None:
+        if moment not in self.MOMENTS:
+            raise ValueError(f"moment must be one of {self.MOMENTS}, got {moment!r}")
+        self.moment = moment
+
+
+def _lock_time_setting(moment: str) -> str:
+    return f"alembic_safe_unique.lock_{moment}_at"
+
+
+def read_lock_times() -> sa.Select[Any]:
+    """Milliseconds from asking for the lock to getting it, and from then to its release."""
+
+    def noted(moment: str) -> Any:
+        setting = sa.func.current_setting(_lock_time_setting(moment))
+        return sa.cast(setting, sa.types.TIMESTAMP(timezone=True))
+
+    def milliseconds(start: str, end: str) -> Any:
+        return sa.extract("epoch", noted(end) - noted(start)) * 1000
+
+    return sa.select(
+        milliseconds("asked", "granted").label("waited_ms"),
+        milliseconds("granted", "released").label("held_ms"),
+    )
+
+
+@compiles(SetSessionSetting)
+def _compile_set(element: SetSessionSetting, compiler: DDLCompiler, **kw: Any) -> str:
+    scope = "SET LOCAL" if element.local else "SET"
+    return "%s %s = %d" % (scope, element.name, element.value)
+
+
+@compiles(TransactionScript)
+def _compile_script(element: TransactionScript, compiler: DDLCompiler, **kw: Any) -> str:
+    inside = [compiler.process(statement, **kw) for statement in element.statements]
+    after = [compiler.process(statement, **kw) for statement in element.after_commit]
+    return ";\n".join(["BEGIN", *inside, "COMMIT", *after])
+
+
+@compiles(NoteLockTime)
+def _compile_note_lock_time(element: NoteLockTime, compiler: DDLCompiler, **kw: Any) -> str:
+    literal = compiler.sql_compiler.render_literal_value
+    return "SELECT set_config(%s, clock_timestamp()::text, false)" % literal(
+        _lock_time_setting(element.moment), sa.String()
+    )
+
+
+@compiles(LockTable)
+def _compile_lock_table(element: LockTable, compiler: DDLCompiler, **kw: Any) -> str:
+    return "LOCK TABLE %s IN ACCESS EXCLUSIVE MODE" % compiler.preparer.format_table(element.table)
+
+
+@compiles(ResetSessionSetting)
+def _compile_reset(element: ResetSessionSetting, compiler: DDLCompiler, **kw: Any) -> str:
+    return "RESET %s" % element.name

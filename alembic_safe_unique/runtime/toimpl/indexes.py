@@ -1,0 +1,127 @@
+"""How create_index_concurrently and drop_index_concurrently run."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from alembic.operations import Operations
+from sqlalchemy.engine import Connection
+
+from alembic_safe_unique.config import current_settings
+from alembic_safe_unique.operations.indexes import (
+    CreateIndexConcurrentlyOp,
+    DropIndexConcurrentlyOp,
+)
+from alembic_safe_unique.postgresql import catalog
+from alembic_safe_unique.postgresql.partition_tree import PARTITIONED, table_is_partitioned
+from alembic_safe_unique.postgresql.shapes import IndexSpec
+from alembic_safe_unique.runtime import (
+    build,
+    partitioned_tables,
+)
+from alembic_safe_unique.runtime.connection import (
+    connection,
+    is_offline,
+    is_postgresql,
+    log,
+)
+from alembic_safe_unique.runtime.preconditions import (
+    require_columns,
+    require_free_name,
+    require_relation,
+)
+from alembic_safe_unique.runtime.server_checks import refuse_unsafe_server
+from alembic_safe_unique.runtime.toimpl.shared import one_run_at_a_time, ours
+from alembic_safe_unique.runtime.transactions import outside_transaction
+
+
+@Operations.implementation_for(CreateIndexConcurrentlyOp)
+@ours
+def create_index_concurrently(operations: Operations, operation: CreateIndexConcurrentlyOp) -> None:
+    spec = operation.spec()
+    if not is_postgresql(operations):
+        operations.impl.create_index(spec.to_index())
+        return
+    refuse_unsafe_server(
+        operations,
+        needs_nulls_not_distinct=bool(spec.option_map.get("postgresql_nulls_not_distinct")),
+    )
+    table_oid, kind = None, None
+    if not is_offline(operations):
+        table_oid, kind = _check_index_target(connection(operations), spec)
+    overrides: dict[str, Any] = {
+        "wait_timeout_s": operation.wait_timeout_s,
+        "parallel_workers": operation.parallel_workers,
+    }
+    changes = {name: value for name, value in overrides.items() if value is not None}
+    settings = dataclasses.replace(current_settings(), **changes)
+
+    def done_by_another_run() -> bool:
+        return build.valid_index_exists(operations, spec)
+
+    with (
+        outside_transaction(operations),
+        one_run_at_a_time(operations, spec.schema, spec.name, settings, done_by_another_run),
+    ):
+        if kind == PARTITIONED:
+            partitioned_tables.build_index(
+                operations, spec, settings, partitions_only=operation.partitions_only
+            )
+        else:
+            build.ensure_index(operations, spec, settings, table_oid=table_oid)
+
+
+def _check_index_target(conn: Connection, spec: IndexSpec) -> tuple[int, str]:
+    """Before anything commits: a relation that can hold an index, real columns, a free name.
+
+    Returns the relation's oid and kind, so the build need not look them up again.
+    """
+    table_oid, kind = require_relation(conn, spec.table_name, spec.schema, "index")
+    include = spec.option_map.get("postgresql_include") or ()
+    require_columns(
+        conn,
+        table_oid,
+        spec.qualified_table,
+        {"columns": spec.columns, "postgresql_include": include},
+    )
+    require_free_name(conn, table_oid, spec.qualified_table, spec.name)
+    return table_oid, kind
+
+
+@Operations.implementation_for(DropIndexConcurrentlyOp)
+@ours
+def drop_index_concurrently(operations: Operations, operation: DropIndexConcurrentlyOp) -> None:
+    if not is_postgresql(operations):
+        operations.drop_index(operation.index_name, operation.table_name, schema=operation.schema)
+        return
+    with outside_transaction(operations):
+        # Online only: an offline script cannot look, and writes the plain-table statements.
+        if (
+            not is_offline(operations)
+            and operation.table_name is not None
+            and table_is_partitioned(connection(operations), operation.table_name, operation.schema)
+        ):
+            partitioned_tables.drop_index(
+                operations,
+                operation.index_name,
+                operation.table_name,
+                operation.schema,
+                current_settings(),
+            )
+            return
+        if not is_offline(operations) and not _index_to_drop_exists(operations, operation):
+            return
+        build.drop_index(operations, operation.index_name, operation.schema, current_settings())
+
+
+def _index_to_drop_exists(operations: Operations, operation: DropIndexConcurrentlyOp) -> bool:
+    conn = connection(operations)
+    index_oid = catalog.relation_oid(conn, operation.index_name, operation.schema)
+    if index_oid is None:
+        log.warning("Index %s does not exist; nothing to drop.", operation.index_name)
+        return False
+    state = catalog.index_state_by_oid(conn, index_oid)
+    if state is not None:
+        build.refuse_dropping_constraint_index(operation.index_name, state)
+    return True

@@ -1,0 +1,68 @@
+"""The small-table path: on an empty table an op costs about what its SQL costs.
+
+Test suites, CI and development databases run every revision on tiny tables, where the
+build takes no time and every extra round trip or connection is the whole overhead.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from tests.fixtures.project import AlembicProject
+from tests.fixtures.round_trips import WireCount, counting
+
+ADD_UQ = "op.create_unique_constraint_concurrently('uq Ad%Day', 'Ad Counter', ['ad id', 'Day'])"
+
+
+def make_empty_table(engine: sa.Engine) -> None:
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            'CREATE TABLE "Ad Counter" (id bigserial PRIMARY KEY, "ad id" int, "Day" int)'
+        )
+
+
+def op_cost(project: AlembicProject, upgrade: str) -> WireCount:
+    """What one revision holding ``upgrade`` costs beyond an empty revision."""
+    project.write_revision("r0", "pass")
+    project.write_revision("r1", "pass", down_revision="r0")
+    project.write_revision("r2", upgrade, down_revision="r1")
+    project.upgrade("r0")
+    with counting() as empty:
+        project.upgrade("r1")
+    with counting() as full:
+        project.upgrade("r2")
+    full.baseline = empty
+    return full
+
+
+# Beyond an empty revision: the preconditions (table, columns, name), the version-table
+# probe, the advisory lock and its release, the index's state, the build's settings (read,
+# set, restore), the build, the attach as one string and the read of its lock timings.
+MOST_ROUND_TRIPS = 13
+# asyncpg prepares every statement and refuses several in one: the attach's transaction
+# goes statement by statement (BEGIN, two SET LOCALs, LOCK, ALTER, COMMIT).
+ASYNCPG_ATTACH_EXTRA = 4
+
+
+def test_op_on_an_empty_table_costs_few_round_trips_and_no_second_connection(
+    project: AlembicProject, engine: sa.Engine, project_driver: str
+) -> None:
+    make_empty_table(engine)
+    cost = op_cost(project, ADD_UQ)
+    print(f"\n{cost.round_trips} round trips, {cost.extra_connections} connections opened:")
+    print("\n".join(cost.statements))
+    with engine.connect() as conn:
+        constraint = conn.execute(
+            sa.text(
+                "SELECT conname FROM pg_constraint WHERE conrelid = '\"Ad Counter\"'::regclass"
+                " AND contype = 'u'"
+            )
+        ).scalar()
+    assert constraint == "uq Ad%Day"
+    assert cost.extra_connections == 0
+    extra = ASYNCPG_ATTACH_EXTRA if project_driver == "asyncpg" else 0
+    assert cost.round_trips <= MOST_ROUND_TRIPS + extra
+    if project_driver != "asyncpg":
+        attach = [s for s in cost.statements if "ADD CONSTRAINT" in s]
+        assert len(attach) == 1 and attach[0].startswith("BEGIN;"), attach
+        assert attach[0].endswith("lock_released_at', clock_timestamp()::text, false)")
