@@ -79,7 +79,7 @@ def _compile_create_on_only(element: CreateIndexOnOnly, compiler: DDLCompiler, *
         preparer.format_index(element.index),
     )
     if not statement.startswith(head):  # pragma: no cover - a dialect that words it otherwise
-        raise ValueError(f"unexpected CREATE INDEX form: {statement}")
+        raise AssertionError(f"SQLAlchemy compiled an unexpected CREATE INDEX form: {statement}")
     return head + "ONLY " + statement[len(head) :]
 
 

@@ -110,7 +110,7 @@ class NoteLockTime(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
 
     def __init__(self, moment: str) -> None:
         if moment not in self.MOMENTS:
-            raise ValueError(f"moment must be one of {self.MOMENTS}, got {moment!r}")
+            raise InvalidArgumentError(f"moment must be one of {self.MOMENTS}, got {moment!r}")
         self.moment = moment
 
 
