@@ -230,6 +230,9 @@ class PgbenchLoad:
                     text=True,
                     env=env,
                     cwd=self.workdir,
+                    # A benchmark started in the background (`... &` in a script) inherits an
+                    # ignored SIGINT, and pgbench would never hear the stop below.
+                    preexec_fn=_default_sigint,
                 )
         return self
 
@@ -278,3 +281,8 @@ def warm_up(load: PgbenchLoad, seconds: float = 1.5) -> None:
     """Give pgbench time to connect its clients, then check it is running."""
     time.sleep(seconds)
     load.check_running()
+
+
+def _default_sigint() -> None:
+    """In the pgbench child, before exec: SIGINT ends it, whatever its parent ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

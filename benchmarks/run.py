@@ -72,7 +72,7 @@ TARGETS = {
     "lock queue slack ms": 100.0,
     "small table over recipe ms": 3.0,
 }
-PACKAGE_DEFAULT = "package, default settings"
+PACKAGE_DEFAULT = "package, default settings (parallel_workers=0)"
 QUEUE_SETTINGS = "lock_timeout_ms=1000, lock_attempts=100, retry_max_delay_s=2"
 
 
@@ -188,10 +188,15 @@ def _migrations(
         Variant(PACKAGE_DEFAULT, package),
     ]
     for workers in _build_workers(args.build_workers):
+        # The package sets the build session's max_parallel_maintenance_workers itself
+        # (parallel_workers, default 0); None leaves it to the database setting.
+        project = package_project(
+            workdir / f"package-{workers}", url, env_settings="parallel_workers=None"
+        )
         variants.append(
             Variant(
                 f"package, max_parallel_maintenance_workers={workers}",
-                package,
+                project,
                 {"max_parallel_maintenance_workers": workers},
             )
         )
