@@ -3,4 +3,4 @@
 tests/unit needs none of the servers: its fixtures start nothing unless a test asks.
 """
 
-pytest_plugins = ["tests.fixtures.matrix", "tests.fixtures.databases"]
+pytest_plugins = ["tests.fixtures.matrix", "tests.fixtures.databases", "tests.fixtures.settings"]
