@@ -30,13 +30,10 @@ def is_installed() -> bool:
 
 
 def install() -> None:
-    """Let offline runs know when they are inside the revision's own ``autocommit_block``,
-    and refuse, with the env.py change to make, the blocks Alembic would only assert on.
+    """Wrap ``MigrationContext.autocommit_block`` once (see the module's docstring for why).
 
-    Online, the connection says whether it is in autocommit mode; offline there is no
-    connection, and a second ``COMMIT``/``BEGIN`` pair inside the block would leave a stray
-    transaction open in the script (psql warns, squawk reports it). Alembic keeps no such
-    state, so its context manager is wrapped once to count how deep the run is.
+    Offline there is no connection to ask whether the run is already outside a transaction,
+    so the wrapper counts how deep it is (``OFFLINE_BLOCK_DEPTH``).
     """
     original = MigrationContext.autocommit_block
     if is_installed():
