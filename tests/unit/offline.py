@@ -87,3 +87,14 @@ def table(name: str, *columns: str, schema: str | None = None) -> sa.Table:
     return sa.Table(
         name, sa.MetaData(), *(sa.Column(c, sa.Integer) for c in columns), schema=schema
     )
+
+
+@contextmanager
+def sqlite_connection() -> Iterator[sa.Connection]:
+    """An in-memory SQLite connection: a real transaction for Alembic's context, no server."""
+    engine = sa.create_engine("sqlite://")
+    try:
+        with engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()

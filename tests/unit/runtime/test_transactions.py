@@ -6,24 +6,11 @@ connection has real transactions.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
-import sqlalchemy as sa
 from alembic.runtime.migration import MigrationContext
 
 from alembic_safe_unique import TransactionOwnershipError
-
-
-@contextmanager
-def sqlite_connection() -> Iterator[sa.Connection]:
-    engine = sa.create_engine("sqlite://")
-    try:
-        with engine.connect() as connection:
-            yield connection
-    finally:
-        engine.dispose()
+from tests.unit.offline import sqlite_connection
 
 
 def test_a_connection_handed_over_inside_a_transaction_is_refused_with_the_env_py_fix() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import alembic.op
 import pytest
@@ -25,20 +25,11 @@ from sqlalchemy.sql.elements import conv
 from alembic_safe_unique import CreateIndexConcurrentlyOp
 from alembic_safe_unique.util import alembic_internals
 from alembic_safe_unique.util.alembic_internals import PRIVATE_APIS
-from tests.unit.offline import compiled, offline_migration
-
-
-def sqlite_connection() -> Iterator[sa.Connection]:
-    engine = sa.create_engine("sqlite://")
-    try:
-        with engine.connect() as connection:
-            yield connection
-    finally:
-        engine.dispose()
+from tests.unit.offline import compiled, offline_migration, sqlite_connection
 
 
 def check_transaction() -> None:
-    for connection in sqlite_connection():
+    with sqlite_connection() as connection:
         # SQLite has no transactional DDL by default; PostgreSQL has.
         context = MigrationContext.configure(connection, opts={"transactional_ddl": True})
         assert not alembic_internals.owns_transaction(context)
@@ -48,7 +39,7 @@ def check_transaction() -> None:
 
 
 def check_in_external_transaction() -> None:
-    for connection in sqlite_connection():
+    with sqlite_connection() as connection:
         assert not alembic_internals.in_external_transaction(MigrationContext.configure(connection))
         with connection.begin():
             context = MigrationContext.configure(connection)
