@@ -13,6 +13,7 @@ length just before it, same load, no migration.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import time
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
+from build_progress import ProgressFigures, ProgressSampler
 from latency import LatencyStats, window_stats
 from pgbench_load import TAIL_SECONDS, PgbenchError, PgbenchLoad, Transaction, warm_up
 from server_log import (
@@ -63,6 +65,9 @@ class MigrationRun:
     # Load statements the server timed over the threshold during the migration, by the
     # migration statement that was running meanwhile: their server-side durations.
     server_stalls: dict[str, list[float]] | None
+    wal_mb: float  # WAL the server wrote during the migration, the load's included
+    baseline_wal_mb: float  # ... during the baseline window, scaled to the migration's length
+    progress: ProgressFigures | None  # the build's progress as the package would show it
 
 
 def plain_project(root: Path, url: sa.URL) -> DemoProject:
@@ -190,19 +195,21 @@ def migrate_under_load(session: LoadSession, variant: Variant, pre_seconds: floa
     offset = session.server_log.offset() if session.server_log else 0
     with session.new_load() as load:
         warm_up(load, WARM_UP_SECONDS)
-        quiet_from = time.time()
+        quiet_from, quiet_lsn = time.time(), _wal_lsn(session.engine)
         time.sleep(pre_seconds)
         load.check_running()
         with database_settings(session.engine, variant.database_settings), logged_statements():
-            started = time.time()
-            result = variant.project.alembic("upgrade", "head")
-            ended = time.time()
+            started, started_lsn = time.time(), _wal_lsn(session.engine)
+            with ProgressSampler(session.engine) as sampler:
+                result = variant.project.alembic("upgrade", "head")
+            ended, ended_lsn = time.time(), _wal_lsn(session.engine)
         time.sleep(TAIL_SECONDS)
     if result.returncode != 0:
         raise RuntimeError(f"{variant.label}: alembic upgrade head failed:\n{result.stderr}")
     if not load.transactions:
         raise PgbenchError(f"{variant.label}: pgbench logged no transactions")
     logged = session.server_log.statements_since(offset) if session.server_log else None
+    baseline_wal_rate = _mb(session.engine, started_lsn, quiet_lsn) / (started - quiet_from)
     run = _figures(
         session,
         variant.label,
@@ -211,6 +218,12 @@ def migrate_under_load(session: LoadSession, variant: Variant, pre_seconds: floa
         result.stderr,
         quiet_from,
         (started, ended),
+    )
+    run = dataclasses.replace(
+        run,
+        wal_mb=_mb(session.engine, ended_lsn, started_lsn),
+        baseline_wal_mb=baseline_wal_rate * (ended - started),
+        progress=sampler.figures(),
     )
     undone = variant.project.alembic("downgrade", "base")
     if undone.returncode != 0:
@@ -258,4 +271,19 @@ def _figures(
         baseline=window_stats(transactions, baseline_start, started, session.slow_ms, load_logged),
         during_build=during_build,
         server_stalls=stalls,
+        wal_mb=0.0,  # filled in by the caller, which read the WAL positions
+        baseline_wal_mb=0.0,
+        progress=None,
     )
+
+
+def _wal_lsn(engine: sa.Engine) -> str:
+    with engine.connect() as conn:
+        return str(conn.execute(sa.text("SELECT pg_current_wal_lsn()")).scalar_one())
+
+
+def _mb(engine: sa.Engine, later: str, earlier: str) -> float:
+    """Megabytes of WAL between two positions."""
+    query = sa.text("SELECT pg_wal_lsn_diff(CAST(:later AS pg_lsn), CAST(:earlier AS pg_lsn))")
+    with engine.connect() as conn:
+        return float(conn.execute(query, {"later": later, "earlier": earlier}).scalar_one()) / 1e6

@@ -264,6 +264,39 @@ def stall_lines(runs: list[dict[str, Any]], slow_ms: float) -> str:
     return "\n".join(lines)
 
 
+def wal_lines(runs: list[dict[str, Any]]) -> str:
+    """WAL written during each migration against the load's own WAL over the same time."""
+    lines = ["WAL written during the migration (the load's alone over the same time):"]
+    for run in runs:
+        extra = run["wal_mb"] - run["baseline_wal_mb"]
+        lines.append(
+            f"  {run['label']}: {run['wal_mb']:,.0f} MB ({run['baseline_wal_mb']:,.0f} MB); "
+            f"the migration's share about {extra:,.0f} MB"
+        )
+    return "\n".join(lines)
+
+
+def progress_lines(runs: list[dict[str, Any]]) -> str:
+    """Each build's phases and what a linear time-left estimate would have said."""
+    lines = ["The build's progress, polled once a second (the package's overall percentage):"]
+    for run in runs:
+        progress = run["progress"]
+        if progress is None:
+            lines.append(f"  {run['label']}: too short to sample")
+            continue
+        phases = ", ".join(
+            f"{phase} {seconds:.0f} s" for phase, seconds in progress["phase_seconds"].items()
+        )
+        lines.append(f"  {run['label']}: {progress['build_s']:.0f} s; {phases}")
+        for estimate in progress["estimates"]:
+            lines.append(
+                f"    at {estimate['shown']:.0%} after {estimate['elapsed_s']:.0f} s: "
+                f"estimate {estimate['predicted_left_s']:.0f} s left, "
+                f"really {estimate['actual_left_s']:.0f} s"
+            )
+    return "\n".join(lines)
+
+
 def package_verdicts(run: dict[str, Any]) -> list[tuple[str, str, str]]:
     """The package's default run against the targets of issue 15."""
     during, base, build = run["during"], run["baseline"], run["during_build"]
@@ -365,6 +398,8 @@ def summary(figures: dict[str, Any]) -> str:
             f"{figures['check_scan_seconds']:.2f} s."
         )
         parts.append(stall_lines(figures["migrations"], load["slow_ms"]))
+        parts.append(wal_lines(figures["migrations"]))
+        parts.append(progress_lines(figures["migrations"]))
     if "small_tables" in figures:
         small = figures["small_tables"]
         parts.append(
