@@ -6,6 +6,8 @@ formatted into SQL by hand.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,14 +54,93 @@ class IndexState:
     building_pid: int | None
 
 
-_TABLE_OID = sa.text("SELECT to_regclass(:qualified)::oid")
+# A relation by name as the connection's search_path finds it (or in its schema). The server
+# quotes the names itself (quote_ident): the names travel as values, never as SQL text, so no
+# driver's escaping (psycopg doubles "%" in SQL) can change them on the way.
+REGCLASS = (
+    "to_regclass(concat_ws('.', quote_ident(CAST(:relation_schema AS text)), "
+    "quote_ident(CAST(:relation_name AS text))))"
+)
+_TABLE_OID = sa.text("SELECT " + REGCLASS + "::oid")
 # "char" cast to text: asyncpg returns the bare "char" type as bytes.
-_RELATION = sa.text(
-    "SELECT c.oid, c.relkind::text FROM pg_class c WHERE c.oid = to_regclass(:qualified)"
+_RELATION = sa.text("SELECT c.oid, c.relkind::text FROM pg_class c WHERE c.oid = " + REGCLASS)
+
+# One round trip for everything an operation checks before it commits anything: the
+# relation, its columns, and who holds the names it is about to give (constraints on the
+# table; relations in its schema, with whether an index backs a unique constraint of its
+# own name). The name holders come back as JSON text, which every driver reads alike (oids
+# cast to bigint: JSON would spell an oid as a string).
+_TARGET = sa.text(
+    """
+    SELECT c.oid, c.relkind::text,
+           ARRAY(SELECT a.attname::text FROM pg_attribute a
+                  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                  ORDER BY a.attnum),
+           (SELECT coalesce(json_agg(json_build_array(u.name, u.holder, u.kind, u.owner,
+                                                      u.backs_unique)), '[]')::text
+              FROM (SELECT con.conname::text AS name, 'constraint' AS holder,
+                           con.contype::text AS kind, con.conrelid::bigint AS owner,
+                           false AS backs_unique
+                      FROM pg_constraint con
+                     WHERE con.conrelid = c.oid
+                       AND con.conname = ANY (CAST(:names AS name[]))
+                    UNION ALL
+                    SELECT r.relname::text, 'relation', r.relkind::text, i.indrelid::bigint,
+                           EXISTS (SELECT 1 FROM pg_constraint k
+                                    WHERE k.conindid = r.oid AND k.conname = r.relname
+                                      AND k.contype = 'u')
+                      FROM pg_class r
+                      LEFT JOIN pg_index i ON i.indexrelid = r.oid
+                     WHERE r.relname = ANY (CAST(:names AS name[]))
+                       AND r.relnamespace = c.relnamespace) AS u)
+      FROM pg_class c
+     WHERE c.oid = """
+    + REGCLASS
 )
 
-_INDEX_STATE = sa.text(
-    """
+
+@dataclass(frozen=True)
+class NameHolder:
+    """Something that already holds a name: a constraint on the table, or a relation."""
+
+    name: str
+    holder: str  # "constraint" or "relation"
+    kind: str  # contype or relkind
+    owner_oid: int | None  # the constraint's table, or the index's table
+    backs_unique: bool  # an index that backs a unique constraint of its own name
+
+
+@dataclass(frozen=True)
+class Target:
+    """The relation an operation names, as one look at the catalog found it."""
+
+    oid: int
+    kind: str
+    columns: tuple[str, ...]
+    name_holders: tuple[NameHolder, ...]
+
+    def holders_of(self, name: str) -> list[NameHolder]:
+        return [holder for holder in self.name_holders if holder.name == name]
+
+
+def target(
+    connection: Connection, table_name: str, schema: str | None, names: Sequence[str] = ()
+) -> Target | None:
+    """The relation, its columns and the holders of ``names``; ``None`` if there is none."""
+    parameters = {**relation(table_name, schema), "names": list(names)}
+    row = connection.execute(_TARGET, parameters).first()
+    if row is None:
+        return None
+    oid, kind, columns, holders = row
+    return Target(
+        oid=int(oid),
+        kind=str(kind),
+        columns=tuple(columns),
+        name_holders=tuple(NameHolder(*fields) for fields in json.loads(holders)),
+    )
+
+
+_INDEX_STATE_COLUMNS = """
     SELECT ic.oid, i.indrelid, tc.relname, pg_get_indexdef(ic.oid),
            i.indisvalid, i.indisready,
            con.conname, con.contype::text, pg_get_constraintdef(con.oid),
@@ -70,13 +151,12 @@ _INDEX_STATE = sa.text(
       JOIN pg_index i ON i.indexrelid = ic.oid
       JOIN pg_class tc ON tc.oid = i.indrelid
       LEFT JOIN pg_constraint con ON con.conindid = ic.oid AND con.conrelid = i.indrelid
-     WHERE ic.oid = :oid
-    """
-)
-
-_INDEX_IN_NAMESPACE_OF = sa.text(
-    """
-    SELECT ic.oid FROM pg_class ic
+"""
+_INDEX_STATE = sa.text(_INDEX_STATE_COLUMNS + " WHERE ic.oid = :oid")
+# Index names are per schema: the one of this name in the table's schema, on whatever table.
+_INDEX_STATE_BY_NAME = sa.text(
+    _INDEX_STATE_COLUMNS
+    + """
      WHERE ic.relname = :index_name AND ic.relkind IN ('i', 'I')
        AND ic.relnamespace = (SELECT relnamespace FROM pg_class WHERE oid = :table_oid)
     """
@@ -114,36 +194,28 @@ _LOCK_HOLDERS = sa.text(
 _SETTING = sa.text("SELECT current_setting(:name)")
 
 
-def qualified_name(connection: Connection, table_name: str, schema: str | None) -> str:
-    """``schema.table`` quoted the way this dialect quotes it, for ``to_regclass``.
-
-    The same quoting ``format_table`` applies, without building a throwaway ``Table``.
-    """
-    preparer = connection.dialect.identifier_preparer
-    quoted = preparer.quote(table_name)
-    return quoted if schema is None else f"{preparer.quote_schema(schema)}.{quoted}"
+def relation(table_name: str, schema: str | None) -> dict[str, str | None]:
+    """The bind parameters ``REGCLASS`` reads: the relation's name and schema, unquoted."""
+    return {"relation_name": table_name, "relation_schema": schema}
 
 
 def relation_oid(connection: Connection, table_name: str, schema: str | None) -> int | None:
-    qualified = qualified_name(connection, table_name, schema)
-    return connection.execute(_TABLE_OID, {"qualified": qualified}).scalar()
+    return connection.execute(_TABLE_OID, relation(table_name, schema)).scalar()
 
 
 def relation_oid_and_kind(
     connection: Connection, table_name: str, schema: str | None
 ) -> tuple[int, str] | None:
     """The relation's oid and ``relkind`` in one round trip; ``None`` if there is none."""
-    qualified = qualified_name(connection, table_name, schema)
-    row = connection.execute(_RELATION, {"qualified": qualified}).first()
+    row = connection.execute(_RELATION, relation(table_name, schema)).first()
     return None if row is None else (int(row[0]), str(row[1]))
 
 
 def index_state(connection: Connection, table_oid: int, index_name: str) -> IndexState | None:
     """The index called ``index_name`` in the table's schema (index names are per schema)."""
-    index_oid = connection.execute(
-        _INDEX_IN_NAMESPACE_OF, {"index_name": index_name, "table_oid": table_oid}
-    ).scalar()
-    return None if index_oid is None else index_state_by_oid(connection, index_oid)
+    parameters = {"index_name": index_name, "table_oid": table_oid}
+    row = connection.execute(_INDEX_STATE_BY_NAME, parameters).first()
+    return None if row is None else IndexState(*row)
 
 
 def index_state_by_oid(connection: Connection, index_oid: int) -> IndexState | None:
@@ -226,7 +298,9 @@ def render_query(connection: Connection, query: sa.Select[Any]) -> str:
 
 _NAME_IN_USE = sa.text(
     """
-    WITH ns AS (SELECT relnamespace AS oid FROM pg_class WHERE oid = to_regclass(:qualified))
+    WITH ns AS (SELECT relnamespace AS oid FROM pg_class WHERE oid = """
+    + REGCLASS
+    + """)
     SELECT EXISTS (SELECT 1 FROM pg_class c, ns WHERE c.relname = :name AND c.relnamespace = ns.oid)
         OR EXISTS (SELECT 1 FROM pg_constraint k, ns
                     WHERE k.conname = :name AND k.connamespace = ns.oid)
@@ -236,8 +310,8 @@ _NAME_IN_USE = sa.text(
 
 def name_in_use(connection: Connection, name: str, table_name: str, schema: str | None) -> bool:
     """Is ``name`` taken by a relation or constraint in the schema of ``table_name``?"""
-    qualified = qualified_name(connection, table_name, schema)
-    return bool(connection.execute(_NAME_IN_USE, {"qualified": qualified, "name": name}).scalar())
+    parameters = {**relation(table_name, schema), "name": name}
+    return bool(connection.execute(_NAME_IN_USE, parameters).scalar())
 
 
 _PRIMARY_KEY_COLUMNS = sa.text(

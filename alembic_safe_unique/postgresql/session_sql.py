@@ -4,6 +4,7 @@ transaction with the lock times the server notes.
 Settings are a closed set, so nothing user-supplied reaches SET.
 """
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -63,12 +64,33 @@ def apply_session_settings(values: Mapping[str, str]) -> sa.Select[Any]:
     One plain statement (not several ``SET``s in one string) so every driver runs it, asyncpg
     included, which prepares what it is sent and refuses more than one command.
     """
-    return sa.select(
-        *(
-            sa.func.set_config(_checked_setting(name), str(value), sa.false())
-            for name, value in values.items()
-        )
-    )
+    return _apply(tuple((name, str(value)) for name, value in values.items()))
+
+
+def swap_session_settings(values: Mapping[str, str]) -> sa.Select[Any]:
+    """Read several settings, then set them, in one round trip: the old values come back.
+
+    The reads sit in a ``MATERIALIZED`` CTE, which the server evaluates before the outer
+    ``set_config`` calls; the row holds the old values first, then what was set.
+    """
+    return _swap(tuple((name, str(value)) for name, value in values.items()))
+
+
+# Every op builds the same few statements; built once, each is reused (they are immutable).
+@functools.lru_cache(maxsize=64)
+def _apply(values: tuple[tuple[str, str], ...]) -> sa.Select[Any]:
+    return sa.select(*_set_configs(values))
+
+
+@functools.lru_cache(maxsize=64)
+def _swap(values: tuple[tuple[str, str], ...]) -> sa.Select[Any]:
+    names = [name for name, _ in values]
+    previous = read_session_settings(names).cte("previous").prefix_with("MATERIALIZED")
+    return sa.select(*previous.c, *_set_configs(values)).select_from(previous)
+
+
+def _set_configs(values: tuple[tuple[str, str], ...]) -> list[Any]:
+    return [sa.func.set_config(_checked_setting(name), value, sa.false()) for name, value in values]
 
 
 class ResetSessionSetting(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
@@ -118,6 +140,7 @@ def _lock_time_setting(moment: str) -> str:
     return f"alembic_safe_unique.lock_{moment}_at"
 
 
+@functools.lru_cache(maxsize=1)
 def read_lock_times() -> sa.Select[Any]:
     """Milliseconds from asking for the lock to getting it, and from then to its release."""
 

@@ -22,6 +22,21 @@ def _frozen(options: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
     return tuple(sorted((k, v) for k, v in options.items() if v is not None))
 
 
+def _meaningful(options: tuple[tuple[str, Any], ...]) -> list[tuple[str, Any]] | None:
+    """The options that change what an index is (``False`` and empty lists are defaults).
+
+    ``None`` when an option holds SQL text or an expression, which only the server compares.
+    """
+    kept = []
+    for name, value in options:
+        if value is False or (isinstance(value, (list, tuple)) and not value):
+            continue
+        if isinstance(value, sa.sql.ClauseElement):
+            return None
+        kept.append((name, list(value) if isinstance(value, (list, tuple)) else value))
+    return kept
+
+
 class OnTable:
     """Something on one table, named in messages as ``schema.table`` (or ``table``)."""
 
@@ -83,6 +98,24 @@ class IndexSpec(OnTable):
         if concurrently:
             options["postgresql_concurrently"] = True
         return bound_index(self.name, *elements, table=table, unique=self.unique, **options)
+
+    def same_definition(self, other: IndexSpec) -> bool:
+        """Would both build the same index, whatever its name? ``False`` when unsure.
+
+        Only plain column names are compared; an expression or a textual option makes the
+        answer ``False``, and the caller asks the server instead.
+        """
+        if not all(isinstance(c, str) for c in (*self.columns, *other.columns)):
+            return False
+        options = _meaningful(self.options)
+        same_table = (self.table_name, self.schema) == (other.table_name, other.schema)
+        return (
+            same_table
+            and self.columns == other.columns
+            and self.unique == other.unique
+            and options is not None
+            and options == _meaningful(other.options)
+        )
 
     def describe(self) -> str:
         where = self.option_map.get("postgresql_where")

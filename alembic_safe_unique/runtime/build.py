@@ -123,6 +123,9 @@ def check_same_definition(
     operations: Operations, spec: IndexSpec, state: catalog.IndexState
 ) -> None:
     """Refuse to reuse an existing index of this name that enforces something else."""
+    run = run_state.of(operations.get_context())
+    if run is not None and run.built_here(state.oid, spec):
+        return  # built by this run from the same definition: no need to ask the server
     conn = connection(operations)
     if catalog.index_shape(conn, state.oid) != expected_shape(operations, spec):
         raise IndexConflictError(
@@ -236,6 +239,9 @@ def _build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
     state = run_state.of(operations.get_context())
     if state is not None:
         state.built_in_revision.append(spec.name)
+        index_oid = catalog.relation_oid(connection(operations), spec.name, spec.schema)
+        if index_oid is not None:
+            state.built_in_run[index_oid] = spec
 
 
 def _wait_timeout_error(

@@ -106,14 +106,15 @@ def exclusive_work(
     name: str,
     settings: Settings,
     done: Callable[[], bool],
-) -> Iterator[None]:
+) -> Iterator[bool]:
     """Hold the advisory lock named ``name`` for the body (online, outside any transaction).
 
     If another session held it, this one waits; then, if ``done()`` says the other session
-    did this very work, a ``ConcurrentMigrationError`` says so instead of repeating it.
+    did this very work, a ``ConcurrentMigrationError`` says so instead of repeating it. The
+    body gets whether this session waited: what it looked at before may have changed.
     """
     if is_offline(operations):
-        yield
+        yield False
         return
     conn = connection(operations)
     key, objid = _key(name)
@@ -131,7 +132,7 @@ def exclusive_work(
                 f"and has finished it; this run stops here rather than apply the same revision "
                 f"twice. Nothing is left half-done. {LOCK_ADVICE}"
             )
-        yield
+        yield holder is not None
     finally:
         if not conn.invalidated and not conn.closed:
             with suppress(DBAPIError):  # a session-level lock ends with the session anyway

@@ -27,7 +27,7 @@ from alembic_safe_unique.postgresql.ddl import (
     table_stub,
 )
 from alembic_safe_unique.runtime.connection import connection, execute, is_offline, log
-from alembic_safe_unique.runtime.preconditions import require_columns, require_table
+from alembic_safe_unique.runtime.preconditions import require_table, require_target
 from alembic_safe_unique.runtime.short_steps import retry_while_locked
 from alembic_safe_unique.runtime.transactions import bounded_transaction, timeouts_off
 
@@ -172,13 +172,12 @@ def _sum_of(kept: Any, removed_total: Any) -> Any:
 
 def check_target(conn: Connection, operation: DeduplicateRowsOp) -> None:
     """Refuse, before any row is touched, a relation or column the op cannot work on."""
-    table_oid = require_table(conn, operation.table_name, operation.schema, "rows")
     named = {
         "columns": operation.columns,
         "order_by": operation.order_by,
         "sum_columns": operation.sum_columns,
     }
-    require_columns(conn, table_oid, operation.qualified_table, named)
+    require_target(conn, operation.table_name, operation.schema, "rows", named)
 
 
 def deduplicate(

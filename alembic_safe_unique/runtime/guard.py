@@ -27,7 +27,7 @@ from alembic_safe_unique.config import current_settings
 from alembic_safe_unique.errors import InvalidArgumentError, UnsafeOperationError
 from alembic_safe_unique.operations.constraints import CreateUniqueConstraintConcurrentlyOp
 from alembic_safe_unique.operations.indexes import CreateIndexConcurrentlyOp
-from alembic_safe_unique.postgresql.catalog import qualified_name
+from alembic_safe_unique.postgresql.catalog import REGCLASS, relation
 from alembic_safe_unique.runtime import run_state
 from alembic_safe_unique.util import alembic_internals
 
@@ -46,12 +46,14 @@ _ESTIMATE = sa.text(
            coalesce(bool_or((c.reltuples < 0 OR (c.reltuples = 0 AND c.relpages = 0))
                             AND pg_relation_size(c.oid) > 0), false),
            coalesce(sum(pg_relation_size(c.oid)), 0)::bigint
-      FROM pg_class c, (SELECT to_regclass(:qualified) AS oid) AS target
+      FROM pg_class c, (SELECT """
+    + REGCLASS
+    + """ AS oid) AS target
      WHERE (c.oid = target.oid AND c.relkind <> 'p')
         OR c.oid IN (SELECT relid FROM pg_partition_tree(target.oid) WHERE isleaf)
     """
 )
-_TABLE_EXISTS = sa.text("SELECT to_regclass(:qualified) IS NOT NULL")
+_TABLE_EXISTS = sa.text("SELECT " + REGCLASS + " IS NOT NULL")
 _TRANSACTION_WROTE = sa.text("SELECT txid_current_if_assigned() IS NOT NULL")
 
 
@@ -109,10 +111,10 @@ class Estimate:
 
 def estimate_rows(connection: Connection, table_name: str, schema: str | None) -> Estimate | None:
     """The catalog's idea of the table's size, without reading it; ``None``: no such table."""
-    qualified = qualified_name(connection, table_name, schema)
-    if not connection.execute(_TABLE_EXISTS, {"qualified": qualified}).scalar():
+    parameters = relation(table_name, schema)
+    if not connection.execute(_TABLE_EXISTS, parameters).scalar():
         return None
-    rows, unknown, size = connection.execute(_ESTIMATE, {"qualified": qualified}).one()
+    rows, unknown, size = connection.execute(_ESTIMATE, parameters).one()
     return Estimate(float(rows), not unknown, int(size))
 
 

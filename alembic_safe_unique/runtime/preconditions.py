@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from alembic_safe_unique.errors import (
@@ -50,30 +49,36 @@ _ALLOWED: dict[Purpose, set[str]] = {
     "rows": {"r", "p"},
 }
 
-# "char" columns cast to text: asyncpg returns the bare "char" type as bytes.
-_COLUMNS = sa.text(
-    "SELECT attname FROM pg_attribute WHERE attrelid = :oid AND attnum > 0 AND NOT attisdropped"
-    " ORDER BY attnum"
-)
-_NAME_USERS = sa.text(
-    """
-    SELECT 'constraint', con.contype::text, con.conrelid, false
-      FROM pg_constraint con
-     WHERE con.conrelid = :table_oid AND con.conname = :name
-    UNION ALL
-    SELECT 'relation', c.relkind::text, i.indrelid,
-           EXISTS (SELECT 1 FROM pg_constraint k
-                    WHERE k.conindid = c.oid AND k.conname = c.relname AND k.contype = 'u')
-      FROM pg_class c
-      LEFT JOIN pg_index i ON i.indexrelid = c.oid
-     WHERE c.relname = :name
-       AND c.relnamespace = (SELECT relnamespace FROM pg_class WHERE oid = :table_oid)
-    """
-)
-
 
 def _shown(table_name: str, schema: str | None) -> str:
     return f"{schema}.{table_name}" if schema else table_name
+
+
+def require_target(
+    conn: Connection,
+    table_name: str,
+    schema: str | None,
+    purpose: Purpose,
+    named: Mapping[str, Sequence[object]],
+    *,
+    index_name: str | None = None,
+    constraint_name: str | None = None,
+) -> catalog.Target:
+    """All of an operation's checks in one look at the catalog: the relation can serve
+    ``purpose``, the ``named`` columns (argument -> names) exist, and the new index (and
+    constraint) names, if any, are free. Returns what the look found."""
+    wanted = [constraint_name or index_name, index_name] if index_name else []
+    names = [name for name in dict.fromkeys(wanted) if name is not None]
+    found = catalog.target(conn, table_name, schema, names)
+    shown = _shown(table_name, schema)
+    _refuse_missing_or_wrong_kind(found.kind if found else None, shown, purpose)
+    assert found is not None
+    _refuse_missing_columns(found.columns, shown, named)
+    for name in names:
+        _refuse_taken_name(
+            name, found.holders_of(name), found.oid, shown, str(index_name), constraint_name
+        )
+    return found
 
 
 def require_table(
@@ -87,17 +92,21 @@ def require_relation(
     conn: Connection, table_name: str, schema: str | None, purpose: Purpose = "index"
 ) -> tuple[int, str]:
     """The table's oid and ``relkind``, looked up once, for what follows to build on."""
-    shown = _shown(table_name, schema)
     found = catalog.relation_oid_and_kind(conn, table_name, schema)
-    if found is None:
+    _refuse_missing_or_wrong_kind(found[1] if found else None, _shown(table_name, schema), purpose)
+    assert found is not None
+    return found
+
+
+def _refuse_missing_or_wrong_kind(kind: str | None, shown: str, purpose: Purpose) -> None:
+    """``kind`` is the relation's ``relkind``, ``None`` when there is no such relation."""
+    if kind is None:
         raise TableNotFoundError(
             f"Table {shown!r} does not exist (checked with the connection's search_path). "
             "Check the table name and schema= of the operation."
         )
-    oid, kind = found
     if kind not in _ALLOWED[purpose]:
         raise NotATableError(_wrong_kind_message(shown, kind, purpose))
-    return oid, kind
 
 
 def _wrong_kind_message(shown: str, kind: str, purpose: Purpose) -> str:
@@ -125,11 +134,9 @@ def _wrong_kind_message(shown: str, kind: str, purpose: Purpose) -> str:
     return f"{shown!r} is a {what} and {action}. {advice} Nothing was changed."
 
 
-def require_columns(
-    conn: Connection, table_oid: int, shown_table: str, named: Mapping[str, Sequence[object]]
+def _refuse_missing_columns(
+    existing: Sequence[str], shown_table: str, named: Mapping[str, Sequence[object]]
 ) -> None:
-    """Refuse column names the table does not have (``named`` maps argument -> names)."""
-    existing = list(conn.execute(_COLUMNS, {"oid": table_oid}).scalars())
     for argument, names in named.items():
         missing = [n for n in names if isinstance(n, str) and n not in existing]
         if missing:
@@ -140,28 +147,28 @@ def require_columns(
             )
 
 
-def require_free_name(
-    conn: Connection,
+def _refuse_taken_name(
+    name: str,
+    holders: Sequence[catalog.NameHolder],
     table_oid: int,
     shown_table: str,
     index_name: str,
-    constraint_name: str | None = None,
+    constraint_name: str | None,
 ) -> None:
-    """Refuse a new index (and constraint) whose name something else holds.
+    """Refuse a new index (and constraint) name that something else holds.
 
     An index of that name on the table (a leftover to heal or a build to reuse) and a unique
     constraint of that name on it are left to the operation: it reuses, heals or explains
     them. Anything else would make the build or the attach fail after work was done.
     """
-    for name in dict.fromkeys([constraint_name or index_name, index_name]):
-        for holder, kind, owner_oid, backs_unique in conn.execute(
-            _NAME_USERS, {"name": name, "table_oid": table_oid}
-        ):
-            if holder == "constraint" and constraint_name is None:
-                continue  # an index name does not clash with a CHECK or FK name
-            if kind in ("i", "I") and owner_oid == table_oid and backs_unique:
-                continue  # the unique constraint itself, attached already: the op checks it
-            _refuse_name_holder(name, holder, kind, owner_oid, table_oid, shown_table, index_name)
+    for holder in holders:
+        if holder.holder == "constraint" and constraint_name is None:
+            continue  # an index name does not clash with a CHECK or FK name
+        if holder.kind in ("i", "I") and holder.owner_oid == table_oid and holder.backs_unique:
+            continue  # the unique constraint itself, attached already: the op checks it
+        _refuse_name_holder(
+            name, holder.holder, holder.kind, holder.owner_oid, table_oid, shown_table, index_name
+        )
 
 
 def _refuse_name_holder(

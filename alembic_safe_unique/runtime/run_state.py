@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import Connection
 
+from alembic_safe_unique.postgresql.shapes import IndexSpec
 from alembic_safe_unique.util import alembic_internals
 
 _STATE = "_alembic_safe_unique_run_state"
@@ -28,12 +29,17 @@ _TXID = sa.text("SELECT txid_current_if_assigned() IS NOT NULL")
 class RunState:
     """One run of migrations on one connection (online, PostgreSQL)."""
 
-    def __init__(self, context: MigrationContext) -> None:
+    def __init__(self, context: MigrationContext, heads: tuple[str, ...] | None = None) -> None:
         self.context = context
-        self.heads: tuple[str, ...] = context.get_current_heads()
+        # Alembic read the heads as the run began and hands them to its step function (see
+        # ``_recording``); asking the server again would cost two more statements per run.
+        self.heads: tuple[str, ...] = context.get_current_heads() if heads is None else heads
         self.revision_ran_statements = False
         self.committed_earlier_statements = False
         self.built_in_revision: list[str] = []
+        # Indexes this run built, by oid: an index reused later in the run (the attach after
+        # the build) needs no look at its definition if it is the very one built here.
+        self.built_in_run: dict[int, IndexSpec] = {}
         self._ours = 0
 
     def after_revision(self, *, heads: set[str], **_: Any) -> None:
@@ -67,6 +73,14 @@ class RunState:
             getattr(context, flag, False) for flag in ("isinsert", "isupdate", "isdelete")
         )
 
+    def built_here(self, index_oid: int, spec: IndexSpec) -> bool:
+        """Did this run build the index ``index_oid`` from the same definition as ``spec``?
+
+        An oid names one index for its lifetime: dropped and created again, it has another.
+        """
+        built = self.built_in_run.get(index_oid)
+        return built is not None and built.same_definition(spec)
+
     @contextmanager
     def ours(self) -> Iterator[None]:
         """Statements run inside this block are the package's own."""
@@ -98,6 +112,9 @@ def _recording(steps: Any) -> Any:
     """Alembic's step generator, noting each step on the context as the run reaches it."""
 
     def recorded(heads: Any, context: MigrationContext) -> Iterator[Any]:
+        state = of(context)
+        if state is not None:
+            state.heads = tuple(sorted(heads))
         try:
             for step in steps(heads, context):
                 setattr(context, _CURRENT_STEP, step)
@@ -134,7 +151,9 @@ def install() -> None:
         if self.as_sql or connection is None or self.dialect.name != "postgresql":
             original(self, **kw)
             return
-        state = RunState(self)
+        # The step function tells the heads; without it (an Alembic that moved it), ask.
+        steps_known = alembic_internals.migration_steps(self) is not None
+        state = RunState(self, heads=() if steps_known else None)
         setattr(self, _STATE, state)
         callbacks = self.on_version_apply_callbacks
         self.on_version_apply_callbacks = [*callbacks, state.after_revision]

@@ -21,7 +21,7 @@ from alembic_safe_unique.postgresql.session_sql import (
     ResetSessionSetting,
     SetSessionSetting,
     apply_session_settings,
-    read_session_settings,
+    swap_session_settings,
 )
 from alembic_safe_unique.runtime import run_state
 from alembic_safe_unique.runtime.connection import (
@@ -165,7 +165,7 @@ def timeouts_off(
     ``RESET``s them. Online on 14+, the server also checks every ``client_check_interval_ms``
     that we are still connected, so a killed migration does not leave an orphan build running.
     ``parallel_workers`` (when not ``None``) is the build's ``max_parallel_maintenance_workers``,
-    set and restored with the timeouts. Online that is three round trips: read, set, restore.
+    set and restored with the timeouts. Online that is two round trips: read and set, restore.
     """
     wanted: dict[str, int] = {name: 0 for name in _BUILD_TIMEOUTS}
     version = server_version(operations)
@@ -186,8 +186,8 @@ def timeouts_off(
     if parallel_workers is not None:
         wanted["max_parallel_maintenance_workers"] = parallel_workers
     conn = connection(operations)
-    previous = dict(zip(wanted, conn.execute(read_session_settings(list(wanted))).one()))
-    conn.execute(apply_session_settings({name: str(value) for name, value in wanted.items()}))
+    swapped = conn.execute(swap_session_settings({n: str(v) for n, v in wanted.items()})).one()
+    previous = dict(zip(wanted, swapped))
     try:
         yield
     finally:

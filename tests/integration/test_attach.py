@@ -166,6 +166,35 @@ def test_existing_index_with_another_definition_is_refused_showing_both(
     assert schema_snapshot(engine) == before
 
 
+def test_index_swapped_between_build_and_attach_in_one_run_is_refused(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    """The attach trusts an index this run built only while it is that very index.
+
+    A revision between the build and the attach replaces it with another definition under
+    the same name: the attach must look at the new one and refuse it, as it would any other.
+    """
+    make_counter_table(engine, 1_000)
+    project.write_revision("r1", BUILD)
+    project.write_revision(
+        "r2",
+        """
+        op.drop_index('ix_ad_day', table_name='ad_counter')
+        op.create_index('ix_ad_day', 'ad_counter', ['day', 'ad_id'], unique=True)
+        """,
+        down_revision="r1",
+    )
+    project.write_revision("r3", ATTACH, down_revision="r2")
+    result = project.cli("upgrade", "head")
+    assert result.returncode != 0
+    assert "IndexConflictError" in result.stderr
+    assert (
+        "existing: CREATE UNIQUE INDEX ix_ad_day ON public.ad_counter USING btree (day, ad_id)"
+        in (result.stderr)
+    )
+    assert unique_constraints(engine, "ad_counter") == {}
+
+
 def wait_for_lock_request(engine: sa.Engine, table: str, mode: str) -> int:
     """The pid waiting for ``mode`` on ``table``, once the catalog shows it waiting."""
     query = sa.text(

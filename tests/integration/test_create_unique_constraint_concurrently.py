@@ -153,3 +153,27 @@ def test_include_and_nulls_not_distinct_reach_the_constraint_or_are_refused_up_f
     assert unique_constraints(engine, QUALIFIED) == {
         "uq_user_covering": 'UNIQUE NULLS NOT DISTINCT ("user") INCLUDE (qty)'
     }
+
+
+def test_names_with_percent_signs_are_found_on_every_driver(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    """psycopg and psycopg2 double ``%`` in SQL text: a name must never travel that way."""
+    with engine.begin() as conn:
+        conn.execute(sa.text('CREATE SCHEMA "Promo %"'))
+        conn.execute(
+            sa.text('CREATE TABLE "Promo %"."50% Off" (id serial PRIMARY KEY, code text, "%" int)')
+        )
+    upgrade = (
+        "op.create_unique_constraint_concurrently("
+        "'uq 100%', '50% Off', ['code', '%'], schema='Promo %')"
+    )
+    project.write_revision("r1", upgrade)
+
+    first = project.cli("upgrade", "head")
+    assert first.returncode == 0, first.stderr
+    assert unique_constraints(engine, '"Promo %"."50% Off"') == {"uq 100%": 'UNIQUE (code, "%")'}
+    project.write_revision("r2", upgrade, down_revision="r1")
+    again = project.cli("upgrade", "head")
+    assert again.returncode == 0, again.stderr
+    assert "is already in place; nothing to do" in again.stderr

@@ -36,11 +36,7 @@ from alembic_safe_unique.runtime.connection import (
     is_postgresql,
     log,
 )
-from alembic_safe_unique.runtime.preconditions import (
-    require_columns,
-    require_free_name,
-    require_relation,
-)
+from alembic_safe_unique.runtime.preconditions import require_target
 from alembic_safe_unique.runtime.server_checks import refuse_unsafe_server
 from alembic_safe_unique.runtime.toimpl.shared import is_sqlite, one_run_at_a_time, ours
 from alembic_safe_unique.runtime.transactions import outside_transaction
@@ -173,14 +169,17 @@ def _check_constraint_target(
 
     Returns the table's oid and kind, so the steps need not look them up again.
     """
-    table_oid, kind = require_relation(conn, spec.table_name, spec.schema, "constraint")
     named = {"columns": spec.columns, "postgresql_include": spec.include}
-    require_columns(conn, table_oid, spec.qualified_table, named)
-    if new_constraint:
-        require_free_name(
-            conn, table_oid, spec.qualified_table, spec.source_index_name, spec.constraint_name
-        )
-    return table_oid, kind
+    found = require_target(
+        conn,
+        spec.table_name,
+        spec.schema,
+        "constraint",
+        named,
+        index_name=spec.source_index_name if new_constraint else None,
+        constraint_name=spec.constraint_name if new_constraint else None,
+    )
+    return found.oid, found.kind
 
 
 def _refuse_partitioned(what: str) -> Step:

@@ -26,11 +26,7 @@ from alembic_safe_unique.runtime.connection import (
     is_postgresql,
     log,
 )
-from alembic_safe_unique.runtime.preconditions import (
-    require_columns,
-    require_free_name,
-    require_relation,
-)
+from alembic_safe_unique.runtime.preconditions import require_target
 from alembic_safe_unique.runtime.server_checks import refuse_unsafe_server
 from alembic_safe_unique.runtime.toimpl.shared import one_run_at_a_time, ours
 from alembic_safe_unique.runtime.transactions import outside_transaction
@@ -47,9 +43,9 @@ def create_index_concurrently(operations: Operations, operation: CreateIndexConc
         operations,
         needs_nulls_not_distinct=bool(spec.option_map.get("postgresql_nulls_not_distinct")),
     )
-    table_oid, kind = None, None
+    target = None
     if not is_offline(operations):
-        table_oid, kind = _check_index_target(connection(operations), spec)
+        target = _check_index_target(connection(operations), spec)
     overrides: dict[str, Any] = {
         "wait_timeout_s": operation.wait_timeout_s,
         "parallel_workers": operation.parallel_workers,
@@ -62,31 +58,32 @@ def create_index_concurrently(operations: Operations, operation: CreateIndexConc
 
     with (
         outside_transaction(operations),
-        one_run_at_a_time(operations, spec.schema, spec.name, settings, done_by_another_run),
+        one_run_at_a_time(
+            operations, spec.schema, spec.name, settings, done_by_another_run
+        ) as waited,
     ):
-        if kind == PARTITIONED:
+        if target is not None and target.kind == PARTITIONED:
             partitioned_tables.build_index(
                 operations, spec, settings, partitions_only=operation.partitions_only
             )
         else:
-            build.ensure_index(operations, spec, settings, table_oid=table_oid)
+            # Nothing held the index's name when the preconditions looked, and no other run
+            # of this package has worked on it since (it would have held the lock): no index.
+            seen = None
+            if target is not None and not waited and not target.holders_of(spec.name):
+                seen = build.IndexLook(None)
+            table_oid = target.oid if target is not None else None
+            build.ensure_index(operations, spec, settings, table_oid=table_oid, seen=seen)
 
 
-def _check_index_target(conn: Connection, spec: IndexSpec) -> tuple[int, str]:
+def _check_index_target(conn: Connection, spec: IndexSpec) -> catalog.Target:
     """Before anything commits: a relation that can hold an index, real columns, a free name.
 
-    Returns the relation's oid and kind, so the build need not look them up again.
+    Returns what the look found, so the build need not look the table up again.
     """
-    table_oid, kind = require_relation(conn, spec.table_name, spec.schema, "index")
     include = spec.option_map.get("postgresql_include") or ()
-    require_columns(
-        conn,
-        table_oid,
-        spec.qualified_table,
-        {"columns": spec.columns, "postgresql_include": include},
-    )
-    require_free_name(conn, table_oid, spec.qualified_table, spec.name)
-    return table_oid, kind
+    named = {"columns": spec.columns, "postgresql_include": include}
+    return require_target(conn, spec.table_name, spec.schema, "index", named, index_name=spec.name)
 
 
 @Operations.implementation_for(DropIndexConcurrentlyOp)

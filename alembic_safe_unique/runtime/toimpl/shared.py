@@ -46,10 +46,13 @@ def one_run_at_a_time(
     index_name: str,
     settings: Settings,
     done: Callable[[], bool],
-) -> Iterator[None]:
-    """Refuse to race a run that is ahead; wait for one working on the same index."""
+) -> Iterator[bool]:
+    """Refuse to race a run that is ahead; wait for one working on the same index.
+
+    The body gets whether it waited for another session (what it saw before may be stale).
+    """
     if not is_offline(operations):
         coordination.refuse_if_another_run_is_ahead(operations)
     name = f"{schema}.{index_name}" if schema else index_name
-    with coordination.exclusive_work(operations, name, settings, done):
-        yield
+    with coordination.exclusive_work(operations, name, settings, done) as waited:
+        yield waited

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 
 from alembic_safe_unique.errors import SafeUniqueError
 from alembic_safe_unique.postgresql.ddl import (
@@ -28,6 +29,7 @@ from alembic_safe_unique.postgresql.session_sql import (
     LockTable,
     ResetSessionSetting,
     SetSessionSetting,
+    swap_session_settings,
 )
 from tests.unit.offline import compiled, table
 
@@ -41,6 +43,22 @@ def test_set_session_setting_for_the_session_and_for_the_transaction() -> None:
         compiled(SetSessionSetting("statement_timeout", 1500, local=True))
         == "SET LOCAL statement_timeout = 1500"
     )
+
+
+def test_settings_are_read_before_they_are_set_in_one_statement() -> None:
+    statement = swap_session_settings({"lock_timeout": "0", "statement_timeout": "0"})
+    swap = str(
+        statement.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
+    )
+    assert swap.startswith(
+        "WITH previous AS MATERIALIZED \n(SELECT current_setting('lock_timeout') AS lock_timeout, "
+        "current_setting('statement_timeout') AS statement_timeout)"
+    ), swap
+    assert swap.endswith(
+        "SELECT previous.lock_timeout, previous.statement_timeout, "
+        "set_config('lock_timeout', '0', false) AS set_config_1, "
+        "set_config('statement_timeout', '0', false) AS set_config_2 \nFROM previous"
+    ), swap
 
 
 def test_reset_session_setting() -> None:

@@ -74,3 +74,47 @@ def test_unique_constraint_spec_backing_index_and_scratch_name() -> None:
     built_elsewhere = UniqueConstraintSpec("uq", "t", ("a",), index_name="ix_built")
     assert built_elsewhere.source_index_name == "ix_built"
     assert built_elsewhere.scratch_index_name() == "ix_built_asu_tmp"
+
+
+def test_the_build_and_the_attach_describe_the_same_index_whatever_the_name() -> None:
+    """What the rewriter writes: create_index_concurrently(..., unique=True), then the attach."""
+    built = IndexSpec.build("Uq Day", "Ad Counter", ["Ad Id", "Day"], unique=True)
+    attached = UniqueConstraintSpec("Uq Day", "Ad Counter", ("Ad Id", "Day")).index()
+    assert built.same_definition(attached) and attached.same_definition(built)
+    assert built.same_definition(attached.renamed("elsewhere"))
+    with_include = IndexSpec.build(
+        "u", "Ad Counter", ["Ad Id", "Day"], unique=True, options={"postgresql_include": ("x",)}
+    )
+    attach_with_include = UniqueConstraintSpec(
+        "u", "Ad Counter", ("Ad Id", "Day"), include=("x",), nulls_not_distinct=False
+    ).index()
+    assert with_include.same_definition(attach_with_include)
+
+
+def test_a_different_or_uncertain_definition_is_never_the_same() -> None:
+    base = IndexSpec.build("u", "t", ["a", "b"], schema="s", unique=True)
+    others = [
+        IndexSpec.build("u", "t", ["b", "a"], schema="s", unique=True),
+        IndexSpec.build("u", "t", ["a", "b"], schema="s", unique=False),
+        IndexSpec.build("u", "t", ["a", "b"], schema=None, unique=True),
+        IndexSpec.build("u", "t2", ["a", "b"], schema="s", unique=True),
+        IndexSpec.build(
+            "u", "t", ["a", "b"], schema="s", unique=True, options={"postgresql_include": ["c"]}
+        ),
+        IndexSpec.build(
+            "u",
+            "t",
+            ["a", "b"],
+            schema="s",
+            unique=True,
+            options={"postgresql_nulls_not_distinct": True},
+        ),
+    ]
+    for other in others:
+        assert not base.same_definition(other), other
+    # Expressions and SQL text are for the server to compare, even against themselves.
+    predicate = {"postgresql_where": sa.text("b > 0")}
+    partial = IndexSpec.build("u", "t", ["a"], unique=True, options=predicate)
+    assert not partial.same_definition(partial)
+    expression = IndexSpec.build("u", "t", [sa.text("lower(a)")], unique=True)
+    assert not expression.same_definition(expression)
