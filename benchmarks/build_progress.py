@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from alembic_safe_unique.runtime.progress import BuildSnapshot
+from alembic_safe_unique.postgresql.build_progress import BuildSnapshot
 
 POLL_SECONDS = 1.0
 CHECKPOINTS = (0.10, 0.25, 0.50, 0.75, 0.90)

@@ -69,6 +69,8 @@ def test_progress_lines_show_with_the_stock_alembic_ini(
     assert overall == sorted(overall), overall
     assert overall[-1] > overall[0]
     assert re.search(r"\(blocks [\d,]+ of [\d,]+\)", result.stderr)
+    # Past the first tenth, the line says how long is left at the pace so far.
+    assert re.search(r"% overall, about \d+ (s|min) left$", result.stderr, re.MULTILINE)
 
 
 def test_a_build_waiting_on_a_transaction_names_it(
