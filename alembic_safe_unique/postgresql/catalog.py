@@ -144,15 +144,19 @@ _INDEX_STATE_COLUMNS = """
     SELECT ic.oid, i.indrelid, tc.relname, pg_get_indexdef(ic.oid),
            i.indisvalid, i.indisready,
            con.conname, con.contype::text, pg_get_constraintdef(con.oid),
-           coalesce(con.condeferrable, false), coalesce(con.condeferred, false),
-           (SELECT p.pid FROM pg_stat_progress_create_index p
-             WHERE p.index_relid = ic.oid AND p.pid <> pg_backend_pid() LIMIT 1)
+           coalesce(con.condeferrable, false), coalesce(con.condeferred, false)
       FROM pg_class ic
       JOIN pg_index i ON i.indexrelid = ic.oid
       JOIN pg_class tc ON tc.oid = i.indrelid
       LEFT JOIN pg_constraint con ON con.conindid = ic.oid AND con.conrelid = i.indrelid
 """
 _INDEX_STATE = sa.text(_INDEX_STATE_COLUMNS + " WHERE ic.oid = :oid")
+# Asked only of an index that is not valid (a valid one is no build's any more): planning the
+# progress view costs more than the rest of the look.
+_BUILDING_PID = sa.text(
+    "SELECT p.pid FROM pg_stat_progress_create_index p"
+    " WHERE p.index_relid = :oid AND p.pid <> pg_backend_pid() LIMIT 1"
+)
 # Index names are per schema: the one of this name in the table's schema, on whatever table.
 _INDEX_STATE_BY_NAME = sa.text(
     _INDEX_STATE_COLUMNS
@@ -214,13 +218,20 @@ def relation_oid_and_kind(
 def index_state(connection: Connection, table_oid: int, index_name: str) -> IndexState | None:
     """The index called ``index_name`` in the table's schema (index names are per schema)."""
     parameters = {"index_name": index_name, "table_oid": table_oid}
-    row = connection.execute(_INDEX_STATE_BY_NAME, parameters).first()
-    return None if row is None else IndexState(*row)
+    return _state(connection, connection.execute(_INDEX_STATE_BY_NAME, parameters).first())
 
 
 def index_state_by_oid(connection: Connection, index_oid: int) -> IndexState | None:
-    row = connection.execute(_INDEX_STATE, {"oid": index_oid}).first()
-    return None if row is None else IndexState(*row)
+    return _state(connection, connection.execute(_INDEX_STATE, {"oid": index_oid}).first())
+
+
+def _state(connection: Connection, row: Any) -> IndexState | None:
+    """The state from its row, with the pid building it if it is not valid yet."""
+    if row is None:
+        return None
+    valid = row[4]
+    pid = None if valid else connection.execute(_BUILDING_PID, {"oid": row[0]}).scalar()
+    return IndexState(*(*row, pid))
 
 
 def index_shape(connection: Connection, index_oid: int) -> IndexShape:

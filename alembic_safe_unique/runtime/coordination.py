@@ -15,6 +15,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from typing import Any
 
 import sqlalchemy as sa
 from alembic.operations import Operations
@@ -67,12 +68,43 @@ def refuse_if_another_run_is_ahead(operations: Operations) -> None:
     state = run_state.of(context)
     if state is None:
         return
-    conn = connection(operations)
     version = _version_table(context.version_table, context.version_table_schema)
     probe = sa.select(version.c.version_num).with_for_update(nowait=True)
+    applied = _probed(operations, state, lambda conn: tuple(conn.execute(probe).scalars()))
+    _refuse_if_moved(context, state, applied)
+
+
+def _try_lock_and_probe(
+    operations: Operations, parameters: dict[str, int]
+) -> tuple[bool, Callable[[], None]]:
+    """The first try for the advisory lock, with the version-table probe in the same statement.
+
+    The probe sits in a fenced subquery (``OFFSET 0``): the server reads ``alembic_version``
+    first, and if that fails (another run holds its row) the lock is never tried. Returns
+    whether the lock was taken, and the check of what the probe read, to run once the lock
+    is safe to let go of on a refusal.
+    """
+    context = operations.get_context()
+    state = run_state.of(context)
+    conn = connection(operations)
+    if state is None:
+        return bool(conn.execute(_TRY_LOCK, parameters).scalar()), lambda: None
+    version = _version_table(context.version_table, context.version_table_schema)
+    rows = sa.select(version.c.version_num).with_for_update(nowait=True).scalar_subquery()
+    probe = sa.select(sa.func.array(rows).label("applied")).offset(0).subquery("probe")
+    statement = sa.select(
+        probe.c.applied, sa.func.pg_try_advisory_lock(parameters["namespace"], parameters["key"])
+    ).select_from(probe)
+    applied, locked = _probed(operations, state, lambda conn: conn.execute(statement).one())
+    return bool(locked), lambda: _refuse_if_moved(context, state, tuple(applied or ()))
+
+
+def _probed(operations: Operations, state: run_state.RunState, read: Callable[[Any], Any]) -> Any:
+    """Run a read of ``alembic_version`` ``FOR UPDATE NOWAIT``; a held row means another run."""
+    context = operations.get_context()
     try:
         with state.ours():
-            applied = tuple(sorted(conn.execute(probe).scalars()))
+            return read(connection(operations))
     except DBAPIError as error:
         if sqlstate(error) != _LOCK_NOT_AVAILABLE:
             raise
@@ -81,12 +113,16 @@ def refuse_if_another_run_is_ahead(operations: Operations) -> None:
             f"{context.version_table}'s row). This run stops before doing the same work twice; "
             f"nothing is left half-done. {LOCK_ADVICE}"
         ) from error
-    if applied != tuple(sorted(state.heads)):
+
+
+def _refuse_if_moved(context: Any, state: run_state.RunState, applied: tuple[str, ...]) -> None:
+    if tuple(sorted(applied)) != tuple(sorted(state.heads)):
         raise ConcurrentMigrationError(
             f"Another migration run changed {context.version_table} while this one was running "
             f"(this run expected {_shown(state.heads)}, the database now says "
-            f"{_shown(applied)}). This run stops here before doing anything more; nothing is "
-            f"left half-done. Run `alembic current` to see where the database is. {LOCK_ADVICE}"
+            f"{_shown(tuple(sorted(applied)))}). This run stops here before doing anything "
+            f"more; nothing is left half-done. Run `alembic current` to see where the database "
+            f"is. {LOCK_ADVICE}"
         )
 
 
@@ -119,8 +155,10 @@ def exclusive_work(
     conn = connection(operations)
     key, objid = _key(name)
     parameters = {"namespace": _NAMESPACE, "key": key}
-    holder = _wait_for_lock(conn, name, parameters, objid, settings)
+    locked, check_probe = _try_lock_and_probe(operations, parameters)
+    holder = None if locked else _wait_for_lock(conn, name, parameters, objid, settings)
     try:
+        check_probe()  # the lock is ours here: a refusal lets go of it on the way out
         if holder is not None:
             # A twin run stamps alembic_version right after it lets go; the orphaned build of
             # a killed run (PostgreSQL before 14 lets it finish) stamps nothing, and releases

@@ -36,10 +36,11 @@ def op_cost(project: AlembicProject, upgrade: str) -> WireCount:
 
 
 # Beyond an empty revision: the preconditions (table, columns and names in one look), the
-# version-table probe, the advisory lock and its release, the index's state, the build's
-# settings (read and set in one statement, then restored), the build, the built index's oid
-# (so the attach can trust it), the attach as one string and the read of its lock timings.
-MOST_ROUND_TRIPS = 11
+# advisory lock with the version-table probe in one statement, the lock's release, the
+# index's state, the build's settings (read and set in one statement, then restored), the
+# build, the built index's oid (so the attach can trust it), the attach as one string and the
+# read of its lock timings.
+MOST_ROUND_TRIPS = 10
 # asyncpg prepares every statement and refuses several in one: the attach's transaction
 # goes statement by statement (BEGIN, two SET LOCALs, LOCK, ALTER, COMMIT).
 ASYNCPG_ATTACH_EXTRA = 4

@@ -14,9 +14,6 @@ from alembic_safe_unique.runtime import (
     coordination,
     run_state,
 )
-from alembic_safe_unique.runtime.connection import (
-    is_offline,
-)
 
 Implementation = TypeVar("Implementation", bound=Callable[..., Any])
 
@@ -51,8 +48,6 @@ def one_run_at_a_time(
 
     The body gets whether it waited for another session (what it saw before may be stale).
     """
-    if not is_offline(operations):
-        coordination.refuse_if_another_run_is_ahead(operations)
     name = f"{schema}.{index_name}" if schema else index_name
     with coordination.exclusive_work(operations, name, settings, done) as waited:
         yield waited
