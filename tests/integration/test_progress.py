@@ -24,39 +24,43 @@ PROGRESS_LINE = re.compile(
 )
 
 
-def watcher_polls(engine: sa.Engine) -> bool:
-    """Is a session reading the build's progress view (the watcher, started)?"""
-    with engine.connect() as conn:
-        return bool(
-            conn.execute(
-                sa.text(
-                    "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
-                    " AND query LIKE '%pg_stat_progress_create_index p%WHERE p.pid =%'"
-                )
-            ).scalar()
-        )
+class Output:
+    """A process's stderr, read line by line as it comes, for the test to wait on."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.lines: list[str] = []
+        self._thread = threading.Thread(target=lambda: self.lines.extend(process.stderr or []))
+        self._thread.start()
+
+    def shows(self, text: str) -> bool:
+        return any(text in line for line in self.lines)
+
+    def text(self) -> str:
+        self._thread.join()
+        return "".join(self.lines)
 
 
 @pytest.mark.slow
 def test_progress_lines_show_with_the_stock_alembic_ini(
     project: AlembicProject, engine: sa.Engine
 ) -> None:
-    make_counter_table(engine, 3_000_000)
+    make_counter_table(engine, 1_000_000)
     project.configure_in_env("progress_interval_s=0.1")
     project.write_revision("r1", ADD_UQ)
 
     # The watcher starts once a build has lasted a second; a writer left open holds the build
-    # at its start until the watcher polls, so every phase of the scan is seen however fast.
+    # at its start until the watcher reports, so every phase of the scan is seen however fast.
     with engine.connect() as writer:
         writer.exec_driver_sql("INSERT INTO ad_counter (ad_id, day, hits) VALUES (-1, -1, 1)")
         migration = project.popen("upgrade", "head")
         try:
-            wait_until(lambda: watcher_polls(engine))
+            output = Output(migration)
+            wait_until(lambda: output.shows("waiting for writers before build"))
             writer.commit()
-            _, stderr = migration.communicate(timeout=300)
+            migration.wait(300)
         finally:
             migration.kill()
-    result = subprocess.CompletedProcess(migration.args, migration.returncode, "", stderr)
+    result = subprocess.CompletedProcess(migration.args, migration.returncode, "", output.text())
 
     assert result.returncode == 0, result.stderr
     lines = [m for m in map(PROGRESS_LINE.search, result.stderr.splitlines()) if m]
@@ -104,10 +108,26 @@ def test_a_build_waiting_on_a_transaction_names_it(
     assert_output_as_documented("output/waiting.txt", output)
 
 
+def build_has_run_for(engine: sa.Engine, seconds: float) -> bool:
+    """Has a CREATE INDEX CONCURRENTLY been running this long (waits included)?"""
+    with engine.connect() as conn:
+        return bool(
+            conn.execute(
+                sa.text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'CREATE UNIQUE INDEX"
+                    " CONCURRENTLY%' AND clock_timestamp() - query_start > make_interval(secs"
+                    " => :seconds)"
+                ),
+                {"seconds": seconds},
+            ).scalar()
+        )
+
+
 def test_a_terminal_gets_a_live_bar_and_quiet_means_quiet(
     project: AlembicProject, engine: sa.Engine
 ) -> None:
-    make_counter_table(engine, 2_000_000)
+    """A writer left open holds each build at its start for as long as the test needs."""
+    make_counter_table(engine, 1_000)
     project.configure_in_env("progress_interval_s=0.1")
     project.write_revision("r1", ADD_UQ)
     project.write_revision(
@@ -120,29 +140,47 @@ def test_a_terminal_gets_a_live_bar_and_quiet_means_quiet(
     controller, terminal = os.openpty()
     # A fresh pseudo-terminal is 0 columns wide; a person's terminal is not.
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    process = project.popen("upgrade", "r1", stdout=terminal, stderr=terminal)
-    os.close(terminal)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the other end closed: the process is done
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
+    chunks: list[bytes] = []
+
+    def read_screen() -> None:
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the other end closed: the process is done
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    with engine.connect() as writer:
+        writer.exec_driver_sql("INSERT INTO ad_counter (ad_id, day, hits) VALUES (-1, -1, 1)")
+        process = project.popen("upgrade", "r1", stdout=terminal, stderr=terminal)
+        os.close(terminal)
+        reader = threading.Thread(target=read_screen)
+        reader.start()
+        # The bar is on the screen, and it names the writer the build waits for.
+        wait_until(lambda: b"%|" in b"".join(chunks) and b"waiting for pid" in b"".join(chunks))
+        writer.commit()
     process.wait(60)
+    reader.join()
     os.close(controller)
     screen = b"".join(chunks).decode()
 
     assert process.returncode == 0, screen
     assert re.search(r"uq_ad_day on ad_counter: +\d+%\|", screen), screen
+    assert "waiting for pid" in screen
     assert "\r" in screen
 
-    quiet = project.cli("upgrade", "head", env={"ALEMBIC_SAFE_UNIQUE_PROGRESS": "off"})
-    assert quiet.returncode == 0, quiet.stderr
-    assert "Building unique index 'uq_ad_day_hits'" in quiet.stderr
-    assert "alembic.safe_unique.progress" not in quiet.stderr
+    with engine.connect() as writer:
+        writer.exec_driver_sql("INSERT INTO ad_counter (ad_id, day, hits) VALUES (-2, -2, 1)")
+        quiet = project.popen("upgrade", "head", env={"ALEMBIC_SAFE_UNIQUE_PROGRESS": "off"})
+        # Past the second after which a watcher would have started reporting.
+        wait_until(lambda: build_has_run_for(engine, 1.5))
+        writer.commit()
+    _, quiet_stderr = quiet.communicate(timeout=60)
+    assert quiet.returncode == 0, quiet_stderr
+    assert "Building unique index 'uq_ad_day_hits'" in quiet_stderr
+    assert "alembic.safe_unique.progress" not in quiet_stderr
 
 
 def test_an_unknown_progress_mode_is_refused(project: AlembicProject, engine: sa.Engine) -> None:
