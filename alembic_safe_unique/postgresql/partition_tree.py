@@ -74,9 +74,9 @@ def relation_is_partitioned(connection: Connection, table_oid: int) -> bool:
 
 
 def table_is_partitioned(connection: Connection, table_name: str, schema: str | None) -> bool:
-    """The same question by name; ``False`` for a table that does not exist."""
-    table_oid = catalog.relation_oid(connection, table_name, schema)
-    return table_oid is not None and relation_is_partitioned(connection, table_oid)
+    """The same question by name, in one query; ``False`` for a table that does not exist."""
+    found = catalog.relation_oid_and_kind(connection, table_name, schema)
+    return found is not None and found[1] == PARTITIONED
 
 
 def partition_tree(connection: Connection, table_oid: int) -> list[Partition]:
