@@ -19,7 +19,8 @@ class Settings:
     catalog-only and takes milliseconds).
     ``lock_timeout_ms`` bounds how long readers and writers can queue behind a waiting
     ``ACCESS EXCLUSIVE`` request; the step is retried ``lock_attempts`` times with exponential
-    backoff (``retry_base_delay_s`` doubling up to ``retry_max_delay_s``) and full jitter.
+    backoff (``retry_base_delay_s`` doubling up to ``retry_max_delay_s``) and full jitter, each
+    pause at least ``lock_timeout_ms`` long so the queue drains between attempts.
     ``progress`` is ``"auto"`` (a bar on a terminal, log lines otherwise), ``"bar"``, ``"log"``
     or ``"off"``; log lines come on each phase change and every ``progress_interval_s``.
     ``wait_timeout_s`` bounds how long a concurrent build may wait for other sessions (old

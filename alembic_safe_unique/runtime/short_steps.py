@@ -51,9 +51,16 @@ class LockTiming:
 
 
 def retry_delay(attempt: int, settings: Settings) -> float:
-    """Full jitter: uniform in [0, min(max, base * 2**(attempt-1))]."""
+    """Full jitter, uniform in [0, min(max, base * 2**(attempt-1))], but never shorter than the
+    ``lock_timeout`` the failed attempt just waited (unless ``retry_max_delay_s`` is shorter).
+
+    Requests that keep arriving queued behind that attempt for up to ``lock_timeout``; the
+    application needs about as long again to catch up. A sooner retry would queue the late
+    ones a second time, and a reader would wait through two attempts, not one.
+    """
     ceiling = min(settings.retry_max_delay_s, settings.retry_base_delay_s * 2 ** (attempt - 1))
-    return random.uniform(0, ceiling)
+    floor = min(settings.retry_max_delay_s, settings.lock_timeout_ms / 1000)
+    return max(floor, random.uniform(0, ceiling))
 
 
 def retry_while_locked(
