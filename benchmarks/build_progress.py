@@ -1,8 +1,8 @@
 """How evenly a build's progress moves, and how well "time left" would have been predicted.
 
 A thread polls ``pg_stat_progress_create_index`` once a second on its own connection while a
-migration runs and turns each row into the overall percentage the package shows (the same
-phase weights, through ``BuildSnapshot``). From the samples: how long each phase took, and at
+migration runs and reads each row as the package's own watcher does (``read_snapshot``), into
+the overall percentage the package shows. From the samples: how long each phase took, and at
 10%, 25%, 50%, 75% and 90% shown, what a linear estimate (elapsed / shown x what is left)
 would have said against the time the build really had left.
 """
@@ -12,23 +12,15 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any
 
 import sqlalchemy as sa
 
-from alembic_safe_unique.postgresql.build_progress import BuildSnapshot
+from alembic_safe_unique.postgresql.build_progress import read_snapshot
 
 POLL_SECONDS = 1.0
 CHECKPOINTS = (0.10, 0.25, 0.50, 0.75, 0.90)
 
-_PROGRESS = sa.text(
-    """
-    SELECT phase, blocks_done, blocks_total, tuples_done, tuples_total,
-           lockers_done, lockers_total
-      FROM pg_stat_progress_create_index
-     LIMIT 1
-    """
-)
+_BUILDER = sa.text("SELECT pid FROM pg_stat_progress_create_index LIMIT 1")
 
 
 @dataclass(frozen=True)
@@ -74,10 +66,12 @@ class ProgressSampler:
     def _run(self) -> None:
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             while not self._stop.is_set():
-                row = conn.execute(_PROGRESS).first()
-                if row is not None:
-                    snapshot = _snapshot(row)
-                    self.samples.append(Sample(time.time(), row[0], snapshot.overall_fraction))
+                pid = conn.execute(_BUILDER).scalar()
+                snapshot = None if pid is None else read_snapshot(conn, pid)
+                if snapshot is not None:
+                    self.samples.append(
+                        Sample(time.time(), snapshot.phase, snapshot.overall_fraction)
+                    )
                 self._stop.wait(POLL_SECONDS)
 
     def figures(self) -> ProgressFigures | None:
@@ -97,24 +91,3 @@ class ProgressSampler:
                     Estimate(shown, elapsed, elapsed * (1 - shown) / shown, last - sample.at)
                 )
         return ProgressFigures(len(self.samples), last - first, phases, estimates)
-
-
-def _snapshot(row: sa.Row[Any]) -> BuildSnapshot:
-    phase, blocks_done, blocks_total, tuples_done, tuples_total, lockers_done, lockers_total = (
-        tuple(row)
-    )
-    return BuildSnapshot(
-        phase=phase,
-        blocks_done=blocks_done,
-        blocks_total=blocks_total,
-        tuples_done=tuples_done,
-        tuples_total=tuples_total,
-        lockers_done=lockers_done,
-        lockers_total=lockers_total,
-        locker_pid=None,
-        partitions_done=0,
-        partitions_total=0,
-        locker_state=None,
-        locker_seconds=None,
-        locker_query=None,
-    )

@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.fixtures.catalog_snapshot import invalid_indexes, schema_snapshot, unique_constraints
+from tests.fixtures.processes import build_waiting
 from tests.fixtures.project import AlembicProject
 from tests.fixtures.tables import ADD_UQ, make_counter_table, wait_until
 
@@ -138,19 +139,7 @@ def test_migration_killed_during_build_then_rerun_heals(
     with engine.connect() as writer:
         writer.exec_driver_sql("INSERT INTO ad_counter (ad_id, day, hits) VALUES (-1, -1, 1)")
         process = project.popen("upgrade", "head")
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as watcher:
-            wait_until(
-                lambda: (
-                    watcher.execute(
-                        sa.text(
-                            "SELECT count(*) FROM pg_stat_progress_create_index "
-                            "WHERE phase = 'waiting for writers before build'"
-                        )
-                    ).scalar()
-                    == 1
-                ),
-                timeout=120,
-            )
+        wait_until(lambda: build_waiting(engine), timeout=120)  # the invalid index is in
         process.send_signal(signal.SIGKILL)
         process.wait(30)
         assert process.returncode == -signal.SIGKILL
