@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic.operations import Operations
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
@@ -81,8 +82,7 @@ def _try_lock_and_probe(
 
     The probe sits in a fenced subquery (``OFFSET 0``): the server reads ``alembic_version``
     first, and if that fails (another run holds its row) the lock is never tried. Returns
-    whether the lock was taken, and the check of what the probe read, to run once the lock
-    is safe to let go of on a refusal.
+    whether the lock was taken, and the check of what the probe read.
     """
     context = operations.get_context()
     state = run_state.of(context)
@@ -115,7 +115,9 @@ def _probed(operations: Operations, state: run_state.RunState, read: Callable[[A
         ) from error
 
 
-def _refuse_if_moved(context: Any, state: run_state.RunState, applied: tuple[str, ...]) -> None:
+def _refuse_if_moved(
+    context: MigrationContext, state: run_state.RunState, applied: tuple[str, ...]
+) -> None:
     if tuple(sorted(applied)) != tuple(sorted(state.heads)):
         raise ConcurrentMigrationError(
             f"Another migration run changed {context.version_table} while this one was running "
@@ -156,9 +158,14 @@ def exclusive_work(
     key, objid = _key(name)
     parameters = {"namespace": _NAMESPACE, "key": key}
     locked, check_probe = _try_lock_and_probe(operations, parameters)
+    try:
+        check_probe()  # a run that is behind stops now, before waiting for anyone
+    except ConcurrentMigrationError:
+        if locked:
+            conn.execute(_UNLOCK, parameters)
+        raise
     holder = None if locked else _wait_for_lock(conn, name, parameters, objid, settings)
     try:
-        check_probe()  # the lock is ours here: a refusal lets go of it on the way out
         if holder is not None:
             # A twin run stamps alembic_version right after it lets go; the orphaned build of
             # a killed run (PostgreSQL before 14 lets it finish) stamps nothing, and releases
