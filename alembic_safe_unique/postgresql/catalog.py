@@ -43,7 +43,6 @@ class IndexState:
     oid: int
     table_oid: int
     table_name: str
-    definition: str
     is_valid: bool
     is_ready: bool
     constraint_name: str | None
@@ -65,13 +64,30 @@ _TABLE_OID = sa.text("SELECT " + REGCLASS + "::oid")
 # "char" cast to text: asyncpg returns the bare "char" type as bytes.
 _RELATION = sa.text("SELECT c.oid, c.relkind::text FROM pg_class c WHERE c.oid = " + REGCLASS)
 
+# An index's state: the fields of ``IndexState`` but the pid building it (oids as bigint, so
+# the JSON form below spells them as numbers). Not its definition: pg_get_indexdef locks the
+# table, so it would queue behind a session waiting for ACCESS EXCLUSIVE (another run's
+# attach), and the look before an op takes its turn must not wait for anyone.
+_INDEX_STATE_FIELDS = """
+    ic.oid::bigint, i.indrelid::bigint, tc.relname::text,
+    i.indisvalid, i.indisready,
+    con.conname::text, con.contype::text, pg_get_constraintdef(con.oid),
+    coalesce(con.condeferrable, false), coalesce(con.condeferred, false)
+"""
+_INDEX_STATE_FROM = """
+      FROM pg_class ic
+      JOIN pg_index i ON i.indexrelid = ic.oid
+      JOIN pg_class tc ON tc.oid = i.indrelid
+      LEFT JOIN pg_constraint con ON con.conindid = ic.oid AND con.conrelid = i.indrelid
+"""
+_INDEX_STATE_COLUMNS = "SELECT " + _INDEX_STATE_FIELDS + _INDEX_STATE_FROM
+
 # One round trip for everything an operation checks before it commits anything: the
 # relation, its columns, and who holds the names it is about to give (constraints on the
 # table; relations in its schema, with whether an index backs a unique constraint of its
 # own name). The name holders come back as JSON text, which every driver reads alike (oids
 # cast to bigint: JSON would spell an oid as a string).
-_TARGET = sa.text(
-    """
+_TARGET_COLUMNS = """
     SELECT c.oid, c.relkind::text,
            ARRAY(SELECT a.attname::text FROM pg_attribute a
                   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -92,10 +108,20 @@ _TARGET = sa.text(
                       FROM pg_class r
                       LEFT JOIN pg_index i ON i.indexrelid = r.oid
                      WHERE r.relname = ANY (CAST(:names AS name[]))
-                       AND r.relnamespace = c.relnamespace) AS u)
-      FROM pg_class c
-     WHERE c.oid = """
-    + REGCLASS
+                       AND r.relnamespace = c.relnamespace) AS u)"""
+_TARGET_FROM = " FROM pg_class c WHERE c.oid = " + REGCLASS
+_TARGET = sa.text(_TARGET_COLUMNS + _TARGET_FROM)
+# The same look, with the state of one index of the table's schema (as ``index_state``
+# finds it by name) as JSON text: the op that attaches it need not ask again.
+_TARGET_WITH_INDEX_STATE = sa.text(
+    _TARGET_COLUMNS
+    + ", (SELECT json_build_array("
+    + _INDEX_STATE_FIELDS
+    + ")::text"
+    + _INDEX_STATE_FROM
+    + """     WHERE ic.relname = CAST(:state_of AS name) AND ic.relkind IN ('i', 'I')
+       AND ic.relnamespace = c.relnamespace)"""
+    + _TARGET_FROM
 )
 
 
@@ -118,39 +144,48 @@ class Target:
     kind: str
     columns: tuple[str, ...]
     name_holders: tuple[NameHolder, ...]
+    # The index ``target(..., state_of=name)`` was asked about, and its state then.
+    state_of: str | None = None
+    index_state: IndexState | None = None
 
     def holders_of(self, name: str) -> list[NameHolder]:
         return [holder for holder in self.name_holders if holder.name == name]
 
 
 def target(
-    connection: Connection, table_name: str, schema: str | None, names: Sequence[str] = ()
+    connection: Connection,
+    table_name: str,
+    schema: str | None,
+    names: Sequence[str] = (),
+    *,
+    state_of: str | None = None,
 ) -> Target | None:
-    """The relation, its columns and the holders of ``names``; ``None`` if there is none."""
-    parameters = {**relation(table_name, schema), "names": list(names)}
-    row = connection.execute(_TARGET, parameters).first()
+    """The relation, its columns and the holders of ``names``; ``None`` if there is none.
+
+    With ``state_of``, also the state of the index of that name in the table's schema.
+    """
+    parameters: dict[str, Any] = {**relation(table_name, schema), "names": list(names)}
+    if state_of is None:
+        row = connection.execute(_TARGET, parameters).first()
+    else:
+        parameters["state_of"] = state_of
+        row = connection.execute(_TARGET_WITH_INDEX_STATE, parameters).first()
     if row is None:
         return None
-    oid, kind, columns, holders = row
+    oid, kind, columns, holders, *state = row
+    index = None if not state or state[0] is None else _state(connection, json.loads(state[0]))
     return Target(
         oid=int(oid),
         kind=str(kind),
         columns=tuple(columns),
         name_holders=tuple(NameHolder(*fields) for fields in json.loads(holders)),
+        state_of=state_of,
+        index_state=index,
     )
 
 
-_INDEX_STATE_COLUMNS = """
-    SELECT ic.oid, i.indrelid, tc.relname, pg_get_indexdef(ic.oid),
-           i.indisvalid, i.indisready,
-           con.conname, con.contype::text, pg_get_constraintdef(con.oid),
-           coalesce(con.condeferrable, false), coalesce(con.condeferred, false)
-      FROM pg_class ic
-      JOIN pg_index i ON i.indexrelid = ic.oid
-      JOIN pg_class tc ON tc.oid = i.indrelid
-      LEFT JOIN pg_constraint con ON con.conindid = ic.oid AND con.conrelid = i.indrelid
-"""
 _INDEX_STATE = sa.text(_INDEX_STATE_COLUMNS + " WHERE ic.oid = :oid")
+_INDEX_DEFINITION = sa.text("SELECT pg_get_indexdef(:oid)")
 # Asked only of an index that is not valid (a valid one is no build's any more): planning the
 # progress view costs more than the rest of the look.
 _BUILDING_PID = sa.text(
@@ -221,6 +256,11 @@ def index_state(connection: Connection, table_oid: int, index_name: str) -> Inde
     return _state(connection, connection.execute(_INDEX_STATE_BY_NAME, parameters).first())
 
 
+def index_definition(connection: Connection, index_oid: int) -> str:
+    """``CREATE INDEX ...`` as the server spells it, for messages (it waits for the table)."""
+    return str(connection.execute(_INDEX_DEFINITION, {"oid": index_oid}).scalar())
+
+
 def index_state_by_oid(connection: Connection, index_oid: int) -> IndexState | None:
     return _state(connection, connection.execute(_INDEX_STATE, {"oid": index_oid}).first())
 
@@ -229,7 +269,7 @@ def _state(connection: Connection, row: Any) -> IndexState | None:
     """The state from its row, with the pid building it if it is not valid yet."""
     if row is None:
         return None
-    valid = row[4]
+    valid = row[3]
     pid = None if valid else connection.execute(_BUILDING_PID, {"oid": row[0]}).scalar()
     return IndexState(*(*row, pid))
 

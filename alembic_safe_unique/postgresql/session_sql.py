@@ -18,6 +18,7 @@ except ImportError:  # pragma: no cover - SQLAlchemy 1.4
 from sqlalchemy.sql.compiler import DDLCompiler
 
 from alembic_safe_unique.errors import InvalidArgumentError
+from alembic_safe_unique.postgresql.precompiled import precompiled
 
 # Settings this package changes; a closed set so nothing user-supplied reaches SET.
 SESSION_SETTINGS = frozenset(
@@ -58,7 +59,7 @@ def read_session_settings(names: Sequence[str]) -> sa.Select[Any]:
     )
 
 
-def apply_session_settings(values: Mapping[str, str]) -> sa.Select[Any]:
+def apply_session_settings(values: Mapping[str, str]) -> Any:
     """``SELECT set_config(a, va, false), ...``: ``SET`` for several settings in one statement.
 
     One plain statement (not several ``SET``s in one string) so every driver runs it, asyncpg
@@ -67,7 +68,7 @@ def apply_session_settings(values: Mapping[str, str]) -> sa.Select[Any]:
     return _apply(tuple((name, str(value)) for name, value in values.items()))
 
 
-def swap_session_settings(values: Mapping[str, str]) -> sa.Select[Any]:
+def swap_session_settings(values: Mapping[str, str]) -> Any:
     """Read several settings, then set them, in one round trip: the old values come back.
 
     The reads sit in a ``MATERIALIZED`` CTE, which the server evaluates before the outer
@@ -76,21 +77,24 @@ def swap_session_settings(values: Mapping[str, str]) -> sa.Select[Any]:
     return _swap(tuple((name, str(value)) for name, value in values.items()))
 
 
-# Every op builds the same few statements; built once, each is reused (they are immutable).
+# Every op runs the same few statements: each is built and compiled once per process.
 @functools.lru_cache(maxsize=64)
-def _apply(values: tuple[tuple[str, str], ...]) -> sa.Select[Any]:
-    return sa.select(*_set_configs(values))
+def _apply(values: tuple[tuple[str, str], ...]) -> Any:
+    return precompiled(sa.select(*_set_configs(values)))
 
 
 @functools.lru_cache(maxsize=64)
-def _swap(values: tuple[tuple[str, str], ...]) -> sa.Select[Any]:
+def _swap(values: tuple[tuple[str, str], ...]) -> Any:
     names = [name for name, _ in values]
     previous = read_session_settings(names).cte("previous").prefix_with("MATERIALIZED")
-    return sa.select(*previous.c, *_set_configs(values)).select_from(previous)
+    return precompiled(sa.select(*previous.c, *_set_configs(values)).select_from(previous))
 
 
 def _set_configs(values: tuple[tuple[str, str], ...]) -> list[Any]:
-    return [sa.func.set_config(_checked_setting(name), value, sa.false()) for name, value in values]
+    return [
+        sa.func.set_config(_checked_setting(name), value, sa.false()).label("new_" + name)
+        for name, value in values
+    ]
 
 
 class ResetSessionSetting(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
@@ -141,7 +145,7 @@ def _lock_time_setting(moment: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def read_lock_times() -> sa.Select[Any]:
+def read_lock_times() -> Any:
     """Milliseconds from asking for the lock to getting it, and from then to its release."""
 
     def noted(moment: str) -> Any:
@@ -151,9 +155,11 @@ def read_lock_times() -> sa.Select[Any]:
     def milliseconds(start: str, end: str) -> Any:
         return sa.extract("epoch", noted(end) - noted(start)) * 1000
 
-    return sa.select(
-        milliseconds("asked", "granted").label("waited_ms"),
-        milliseconds("granted", "released").label("held_ms"),
+    return precompiled(
+        sa.select(
+            milliseconds("asked", "granted").label("waited_ms"),
+            milliseconds("granted", "released").label("held_ms"),
+        )
     )
 
 

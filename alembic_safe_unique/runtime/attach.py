@@ -58,18 +58,22 @@ def attach_unique_constraint(
     settings: Settings,
     *,
     table_oid: int | None = None,
+    seen: IndexLook | None = None,
 ) -> None:
-    """Build (or reuse) the unique index, then attach it as the constraint."""
+    """Build (or reuse) the unique index, then attach it as the constraint.
+
+    ``seen`` is the state of the index named like the constraint, if the caller has it.
+    """
     table_oid = _looked_up(operations, spec, table_oid)
-    seen = None
+    index_seen = None
     if table_oid is not None:
-        state = catalog.index_state(connection(operations), table_oid, spec.constraint_name)
+        state = _constraint_index_state(operations, spec, table_oid, seen)
         if _constraint_is_there(operations, spec, table_oid, state):
             log.info("%s is already in place; nothing to do.", spec.describe())
             return
         if spec.source_index_name == spec.constraint_name:
-            seen = IndexLook(state)  # the index to build is the one just looked at
-    ensure_index(operations, spec.index(), settings, table_oid=table_oid, seen=seen)
+            index_seen = IndexLook(state)  # the index to build is the one just looked at
+    ensure_index(operations, spec.index(), settings, table_oid=table_oid, seen=index_seen)
     table = table_stub(spec.table_name, spec.schema)
     attach = AddUniqueConstraintUsingIndex(
         table,
@@ -111,11 +115,12 @@ def detach_unique_constraint(
     settings: Settings,
     *,
     table_oid: int | None = None,
+    seen: IndexLook | None = None,
 ) -> None:
     """Replace the constraint by a unique index of the same shape, never leaving no guard."""
     table_oid = _looked_up(operations, spec, table_oid)
     if table_oid is not None and not _constraint_in_place(
-        operations, spec, table_oid, exists_only=True
+        operations, spec, table_oid, exists_only=True, seen=seen
     ):
         log.info("%s is not there; only making sure its index exists.", spec.describe())
         ensure_index(operations, spec.index(), settings, table_oid=table_oid)
@@ -142,13 +147,22 @@ def _constraint_in_place(
     table_oid: int | None = None,
     *,
     exists_only: bool = False,
+    seen: IndexLook | None = None,
 ) -> bool:
     """Is the constraint already there? Raises when it is there with another definition."""
-    conn = connection(operations)
     if table_oid is None:
-        table_oid = require_table(conn, spec.table_name, spec.schema)
-    state = catalog.index_state(conn, table_oid, spec.constraint_name)
+        table_oid = require_table(connection(operations), spec.table_name, spec.schema)
+    state = _constraint_index_state(operations, spec, table_oid, seen)
     return _constraint_is_there(operations, spec, table_oid, state, exists_only=exists_only)
+
+
+def _constraint_index_state(
+    operations: Operations, spec: UniqueConstraintSpec, table_oid: int, seen: IndexLook | None
+) -> catalog.IndexState | None:
+    """The index named like the constraint: as the caller saw it, or as the catalog says now."""
+    if seen is not None:
+        return seen.state
+    return catalog.index_state(connection(operations), table_oid, spec.constraint_name)
 
 
 def _constraint_is_there(
@@ -188,11 +202,12 @@ def replace_unique_constraint(
     settings: Settings,
     *,
     table_oid: int | None = None,
+    seen: IndexLook | None = None,
 ) -> None:
     """Drop ``previous`` and attach ``spec``'s index under the same name, in one short step."""
     offline = is_offline(operations)
     table_oid = _looked_up(operations, spec, table_oid)
-    if table_oid is not None and constraint_matches(operations, spec, table_oid):
+    if table_oid is not None and constraint_matches(operations, spec, table_oid, seen=seen):
         log.info("%s is already in place; nothing to swap.", spec.describe())
         if previous.index_name is not None:
             ensure_index(operations, previous.index(), settings, table_oid=table_oid)
@@ -227,11 +242,12 @@ def drop_unique_constraint(
     settings: Settings,
     *,
     table_oid: int | None = None,
+    seen: IndexLook | None = None,
 ) -> None:
     """``DROP CONSTRAINT`` under a short lock_timeout; one already gone is skipped."""
     table_oid = _looked_up(operations, spec, table_oid)
     if table_oid is not None and not _constraint_in_place(
-        operations, spec, table_oid, exists_only=True
+        operations, spec, table_oid, exists_only=True, seen=seen
     ):
         log.warning("%s is not there; nothing to drop.", spec.describe())
         return
@@ -246,10 +262,14 @@ def drop_unique_constraint(
 
 
 def constraint_matches(
-    operations: Operations, spec: UniqueConstraintSpec, table_oid: int | None = None
+    operations: Operations,
+    spec: UniqueConstraintSpec,
+    table_oid: int | None = None,
+    *,
+    seen: IndexLook | None = None,
 ) -> bool:
     """Is a unique constraint of this name there with exactly this shape (no error if not)?"""
     try:
-        return _constraint_in_place(operations, spec, table_oid)
+        return _constraint_in_place(operations, spec, table_oid, seen=seen)
     except IndexConflictError:
         return False

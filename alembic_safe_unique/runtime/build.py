@@ -93,8 +93,8 @@ def ensure_index(
         if state.table_oid != table_oid:
             raise IndexConflictError(
                 f"An index named {spec.name!r} already exists on table {state.table_name!r}, "
-                f"not on {spec.qualified_table!r}: {state.definition}. Index names are unique "
-                "per schema; choose another name."
+                f"not on {spec.qualified_table!r}: {catalog.index_definition(conn, state.oid)}. "
+                "Index names are unique per schema; choose another name."
             )
         if not state.is_valid:
             _drop_leftover(operations, spec, state, settings)
@@ -130,7 +130,7 @@ def check_same_definition(
     if catalog.index_shape(conn, state.oid) != expected_shape(operations, spec):
         raise IndexConflictError(
             f"Index {spec.name!r} already exists with another definition.\n"
-            f"  existing: {state.definition}\n"
+            f"  existing: {catalog.index_definition(conn, state.oid)}\n"
             f"  wanted:   {_create_sql(conn, spec)}\n"
             "Rename one of them, or drop the existing index (DROP INDEX CONCURRENTLY) "
             "if it is no longer needed, then run the migration again."

@@ -29,6 +29,7 @@ from alembic_safe_unique.postgresql.ddl import (
     table_stub,
 )
 from alembic_safe_unique.postgresql.driver_errors import sqlstate
+from alembic_safe_unique.postgresql.precompiled import precompiled
 from alembic_safe_unique.runtime import run_state
 from alembic_safe_unique.runtime.connection import connection, is_offline, log
 
@@ -89,14 +90,21 @@ def _try_lock_and_probe(
     conn = connection(operations)
     if state is None:
         return bool(conn.execute(_TRY_LOCK, parameters).scalar()), lambda: None
-    version = _version_table(context.version_table, context.version_table_schema)
+    statement = _lock_and_probe(context.version_table, context.version_table_schema)
+    applied, locked = _probed(
+        operations, state, lambda conn: conn.execute(statement, parameters).one()
+    )
+    return bool(locked), lambda: _refuse_if_moved(context, state, tuple(applied or ()))
+
+
+@functools.lru_cache(maxsize=8)
+def _lock_and_probe(version_table: str, schema: str | None) -> Any:
+    """The statement of ``_try_lock_and_probe``, built and compiled once per version table."""
+    version = _version_table(version_table, schema)
     rows = sa.select(version.c.version_num).with_for_update(nowait=True).scalar_subquery()
     probe = sa.select(sa.func.array(rows).label("applied")).offset(0).subquery("probe")
-    statement = sa.select(
-        probe.c.applied, sa.func.pg_try_advisory_lock(parameters["namespace"], parameters["key"])
-    ).select_from(probe)
-    applied, locked = _probed(operations, state, lambda conn: conn.execute(statement).one())
-    return bool(locked), lambda: _refuse_if_moved(context, state, tuple(applied or ()))
+    lock = sa.func.pg_try_advisory_lock(sa.bindparam("namespace"), sa.bindparam("key"))
+    return precompiled(sa.select(probe.c.applied, lock).select_from(probe))
 
 
 def _probed(operations: Operations, state: run_state.RunState, read: Callable[[Any], Any]) -> Any:

@@ -63,13 +63,15 @@ def require_target(
     *,
     index_name: str | None = None,
     constraint_name: str | None = None,
+    state_of: str | None = None,
 ) -> catalog.Target:
     """All of an operation's checks in one look at the catalog: the relation can serve
     ``purpose``, the ``named`` columns (argument -> names) exist, and the new index (and
-    constraint) names, if any, are free. Returns what the look found."""
+    constraint) names, if any, are free. Returns what the look found, with the state of the
+    index named ``state_of`` if asked."""
     wanted = [constraint_name or index_name, index_name] if index_name else []
     names = [name for name in dict.fromkeys(wanted) if name is not None]
-    found = catalog.target(conn, table_name, schema, names)
+    found = catalog.target(conn, table_name, schema, names, state_of=state_of)
     shown = _shown(table_name, schema)
     _refuse_missing_or_wrong_kind(found.kind if found else None, shown, purpose)
     assert found is not None

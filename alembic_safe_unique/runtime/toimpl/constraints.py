@@ -23,13 +23,14 @@ from alembic_safe_unique.operations.constraints import (
     ReplaceUniqueConstraintOp,
     UniqueConstraintOperation,
 )
-from alembic_safe_unique.postgresql import naming
+from alembic_safe_unique.postgresql import catalog, naming
 from alembic_safe_unique.postgresql.partition_tree import PARTITIONED
 from alembic_safe_unique.postgresql.shapes import UniqueConstraintSpec
 from alembic_safe_unique.runtime import (
     attach,
     partitioned_tables,
 )
+from alembic_safe_unique.runtime.build import IndexLook
 from alembic_safe_unique.runtime.connection import (
     connection,
     is_offline,
@@ -116,7 +117,8 @@ Step = Callable[[Operations, UniqueConstraintSpec, Settings], None]
 
 
 class PlainTableStep(Protocol):
-    """A step on an ordinary table, given the table's oid the preconditions found (online)."""
+    """A step on an ordinary table, given the table's oid the preconditions found (online)
+    and, when nothing can have changed it since, the state of the constraint's index then."""
 
     def __call__(
         self,
@@ -125,6 +127,7 @@ class PlainTableStep(Protocol):
         settings: Settings,
         *,
         table_oid: int | None = None,
+        seen: IndexLook | None = None,
     ) -> None: ...
 
 
@@ -140,9 +143,9 @@ def _on_postgresql(
     outside Alembic's transaction, one migration process at a time."""
     spec = operation.spec(_constraint_name(operations, operation))
     refuse_unsafe_server(operations, needs_nulls_not_distinct=bool(spec.nulls_not_distinct))
-    table_oid, kind = None, None
+    target = None
     if not is_offline(operations):
-        table_oid, kind = _check_constraint_target(
+        target = _check_constraint_target(
             connection(operations), spec, new_constraint=new_constraint
         )
     settings = _settings(operation)
@@ -154,23 +157,29 @@ def _on_postgresql(
         outside_transaction(operations),
         one_run_at_a_time(
             operations, spec.schema, spec.source_index_name, settings, done_by_another_run
-        ),
+        ) as waited,
     ):
-        if kind == PARTITIONED:
+        if target is not None and target.kind == PARTITIONED:
             on_partitioned(operations, spec, settings)
+        elif target is None:
+            step(operations, spec, settings)
         else:
-            step(operations, spec, settings, table_oid=table_oid)
+            # No other run of this package has worked on the index since the preconditions
+            # looked (it would have held the lock): what they saw of it still holds.
+            seen = None if waited else IndexLook(target.index_state)
+            step(operations, spec, settings, table_oid=target.oid, seen=seen)
 
 
 def _check_constraint_target(
     conn: Connection, spec: UniqueConstraintSpec, *, new_constraint: bool
-) -> tuple[int, str]:
+) -> catalog.Target:
     """Before anything commits: a real table, real columns, and (when new) a free name.
 
-    Returns the table's oid and kind, so the steps need not look them up again.
+    Returns what the look found (the table's oid and kind, the state of the constraint's
+    index), so the steps need not look them up again.
     """
     named = {"columns": spec.columns, "postgresql_include": spec.include}
-    found = require_target(
+    return require_target(
         conn,
         spec.table_name,
         spec.schema,
@@ -178,8 +187,8 @@ def _check_constraint_target(
         named,
         index_name=spec.source_index_name if new_constraint else None,
         constraint_name=spec.constraint_name if new_constraint else None,
+        state_of=spec.constraint_name,
     )
-    return found.oid, found.kind
 
 
 def _refuse_partitioned(what: str) -> Step:
@@ -275,7 +284,10 @@ def replace_unique_constraint(operations: Operations, operation: ReplaceUniqueCo
         settings: Settings,
         *,
         table_oid: int | None = None,
+        seen: IndexLook | None = None,
     ) -> None:
-        attach.replace_unique_constraint(operations, spec, previous, settings, table_oid=table_oid)
+        attach.replace_unique_constraint(
+            operations, spec, previous, settings, table_oid=table_oid, seen=seen
+        )
 
     _on_postgresql(operations, operation, swap, _refuse_partitioned("Swapping a unique constraint"))

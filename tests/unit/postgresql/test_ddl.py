@@ -56,8 +56,8 @@ def test_settings_are_read_before_they_are_set_in_one_statement() -> None:
     ), swap
     assert swap.endswith(
         "SELECT previous.lock_timeout, previous.statement_timeout, "
-        "set_config('lock_timeout', '0', false) AS set_config_1, "
-        "set_config('statement_timeout', '0', false) AS set_config_2 \nFROM previous"
+        "set_config('lock_timeout', '0', false) AS new_lock_timeout, "
+        "set_config('statement_timeout', '0', false) AS new_statement_timeout \nFROM previous"
     ), swap
 
 
