@@ -6,12 +6,14 @@ formatted into SQL by hand.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import TextClause
 
@@ -61,6 +63,24 @@ REGCLASS = (
     "quote_ident(CAST(:relation_name AS text))))"
 )
 _TABLE_OID = sa.text("SELECT " + REGCLASS + "::oid")
+
+
+@functools.lru_cache(maxsize=1)
+def relation_oid_column() -> Any:
+    """``REGCLASS``'s oid as a column, for a statement that finds a relation while it does more.
+
+    Takes the same parameters (``relation(table_name, schema)``).
+    """
+
+    def quoted(parameter: str) -> Any:
+        return sa.func.quote_ident(sa.cast(sa.bindparam(parameter), sa.Text))
+
+    found = sa.func.to_regclass(
+        sa.func.concat_ws(".", quoted("relation_schema"), quoted("relation_name"))
+    )
+    return sa.cast(found, postgresql.OID).label("relation_oid")
+
+
 # "char" cast to text: asyncpg returns the bare "char" type as bytes.
 _RELATION = sa.text("SELECT c.oid, c.relkind::text FROM pg_class c WHERE c.oid = " + REGCLASS)
 

@@ -59,13 +59,14 @@ def read_session_settings(names: Sequence[str]) -> sa.Select[Any]:
     )
 
 
-def apply_session_settings(values: Mapping[str, str]) -> Any:
+def apply_session_settings(values: Mapping[str, str], *also: Any) -> Any:
     """``SELECT set_config(a, va, false), ...``: ``SET`` for several settings in one statement.
 
     One plain statement (not several ``SET``s in one string) so every driver runs it, asyncpg
-    included, which prepares what it is sent and refuses more than one command.
+    included, which prepares what it is sent and refuses more than one command. ``also``:
+    columns read in the same round trip, after the settings (built once: they key a cache).
     """
-    return _apply(tuple((name, str(value)) for name, value in values.items()))
+    return _apply(tuple((name, str(value)) for name, value in values.items()), also)
 
 
 def swap_session_settings(values: Mapping[str, str]) -> Any:
@@ -79,8 +80,8 @@ def swap_session_settings(values: Mapping[str, str]) -> Any:
 
 # Every op runs the same few statements: each is built and compiled once per process.
 @functools.lru_cache(maxsize=64)
-def _apply(values: tuple[tuple[str, str], ...]) -> Any:
-    return precompiled(sa.select(*_set_configs(values)))
+def _apply(values: tuple[tuple[str, str], ...], also: tuple[Any, ...] = ()) -> Any:
+    return precompiled(sa.select(*_set_configs(values), *also))
 
 
 @functools.lru_cache(maxsize=64)

@@ -212,11 +212,17 @@ def _build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
     log.info("Building %s concurrently; reads and writes go on meanwhile.", spec.describe())
     started = time.monotonic()
     bound: WaitBound | None = None
+    state = run_state.of(operations.get_context())
     try:
-        with timeouts_off(operations, settings.client_check_interval_ms, settings.parallel_workers):
+        with timeouts_off(
+            operations, settings.client_check_interval_ms, settings.parallel_workers
+        ) as swapped:
             target = f"{spec.name} on {spec.qualified_table}"
             with watch_build(connection(operations), target, settings) as bound:
                 execute(operations, CreateIndex(spec.to_index(concurrently=True)))
+            # The run keeps the built index's oid (the attach then trusts it): read as the
+            # settings go back, in the same statement.
+            index_oid = swapped.restore(find=None if state is None else (spec.name, spec.schema))
     except DBAPIError as error:
         conn = connection(operations)
         if error.connection_invalidated or conn.invalidated or conn.closed:
@@ -236,10 +242,8 @@ def _build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
             f"{_leftover_after_interrupt(connection(operations), spec)}"
         ) from None
     log.info("Built index %s in %.1f s.", spec.name, time.monotonic() - started)
-    state = run_state.of(operations.get_context())
     if state is not None:
         state.built_in_revision.append(spec.name)
-        index_oid = catalog.relation_oid(connection(operations), spec.name, spec.schema)
         if index_oid is not None:
             state.built_in_run[index_oid] = spec
 

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 
 from alembic_safe_unique.config import current_settings
 from alembic_safe_unique.errors import TransactionOwnershipError, UncommittedChangesError
+from alembic_safe_unique.postgresql import catalog
 from alembic_safe_unique.postgresql.session_sql import (
     ResetSessionSetting,
     SetSessionSetting,
@@ -154,10 +155,43 @@ def bounded_transaction(
         yield
 
 
+class SwappedSettings:
+    """The session settings a build changed: put back when the block ends, or sooner."""
+
+    def __init__(self, operations: Operations, previous: dict[str, str]) -> None:
+        self._operations = operations
+        self._previous = previous
+        self._restored = False
+
+    def restore(self, *, find: tuple[str, str | None] | None = None) -> int | None:
+        """Put the settings back now; with ``find`` (a relation's name and schema), also
+        return that relation's oid, read in the same statement (``None`` offline or if none)."""
+        if self._restored:
+            raise AssertionError("the settings were already restored")
+        self._restored = True
+        if is_offline(self._operations):
+            for name in self._previous:
+                execute(self._operations, ResetSessionSetting(name))
+            return None
+        conn = connection(self._operations)
+        if conn.invalidated or conn.closed:
+            return None
+        if find is None:
+            conn.execute(apply_session_settings(self._previous))
+            return None
+        statement = apply_session_settings(self._previous, catalog.relation_oid_column())
+        found = conn.execute(statement, catalog.relation(*find)).one()[-1]
+        return None if found is None else int(found)
+
+    def restore_unless_done(self) -> None:
+        if not self._restored:
+            self.restore()
+
+
 @contextmanager
 def timeouts_off(
     operations: Operations, client_check_interval_ms: int, parallel_workers: int | None = None
-) -> Iterator[None]:
+) -> Iterator[SwappedSettings]:
     """Switch lock and statement timeouts off for a concurrent build, then put them back.
 
     A short timeout would cancel the build half-way and leave an invalid index. Online, the
@@ -166,6 +200,7 @@ def timeouts_off(
     that we are still connected, so a killed migration does not leave an orphan build running.
     ``parallel_workers`` (when not ``None``) is the build's ``max_parallel_maintenance_workers``,
     set and restored with the timeouts. Online that is two round trips: read and set, restore.
+    The body may restore sooner (``SwappedSettings.restore``), reading something as it does.
     """
     wanted: dict[str, int] = {name: 0 for name in _BUILD_TIMEOUTS}
     version = server_version(operations)
@@ -174,11 +209,11 @@ def timeouts_off(
             wanted["max_parallel_maintenance_workers"] = parallel_workers
         for name, value in wanted.items():
             execute(operations, SetSessionSetting(name, value))
+        reset = SwappedSettings(operations, {name: "" for name in wanted})
         try:
-            yield
+            yield reset
         finally:
-            for name in wanted:
-                execute(operations, ResetSessionSetting(name))
+            reset.restore_unless_done()
         return
 
     if client_check_interval_ms > 0 and version is not None and version >= (14,):
@@ -187,9 +222,8 @@ def timeouts_off(
         wanted["max_parallel_maintenance_workers"] = parallel_workers
     conn = connection(operations)
     swapped = conn.execute(swap_session_settings({n: str(v) for n, v in wanted.items()})).one()
-    previous = dict(zip(wanted, swapped))
+    previous = SwappedSettings(operations, dict(zip(wanted, swapped)))
     try:
-        yield
+        yield previous
     finally:
-        if not conn.invalidated and not conn.closed:
-            conn.execute(apply_session_settings(previous))
+        previous.restore_unless_done()
