@@ -164,8 +164,7 @@ class Target:
     kind: str
     columns: tuple[str, ...]
     name_holders: tuple[NameHolder, ...]
-    # The index ``target(..., state_of=name)`` was asked about, and its state then.
-    state_of: str | None = None
+    # With ``target(..., state_of=name)``: that index's state then (``None``: there was none).
     index_state: IndexState | None = None
 
     def holders_of(self, name: str) -> list[NameHolder]:
@@ -199,7 +198,6 @@ def target(
         kind=str(kind),
         columns=tuple(columns),
         name_holders=tuple(NameHolder(*fields) for fields in json.loads(holders)),
-        state_of=state_of,
         index_state=index,
     )
 
