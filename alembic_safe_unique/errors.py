@@ -63,6 +63,10 @@ class ColumnNotFoundError(SafeUniqueError, ValueError):
     """An operation names a column the table does not have."""
 
 
+class NotAConnectionError(SafeUniqueError, TypeError):
+    """An operation that reads the catalog was given something other than a live Connection."""
+
+
 class NotATableError(SafeUniqueError):
     """The named relation is a view, materialized view, foreign table or other non-table."""
 

@@ -404,12 +404,20 @@ def summary(figures: dict[str, Any]) -> str:
         small = figures["small_tables"]
         parts.append(
             table(
-                ("small tables", "plain", "recipe", "package", "package - recipe"),
+                (
+                    "small tables",
+                    "plain",
+                    "plain, no guard",
+                    "recipe",
+                    "package",
+                    "package - recipe",
+                ),
                 [
                     (
                         f"ms per op, {small['revisions']} ops each"
                         + (", under load" if small["under_load"] else ", idle"),
                         f"{small['plain_ms']:.1f}",
+                        f"{small['unguarded_ms']:.1f}",
                         f"{small['recipe_ms']:.1f}",
                         f"{small['package_ms']:.1f}",
                         f"{small['package_ms'] - small['recipe_ms']:+.1f}",
@@ -419,7 +427,7 @@ def summary(figures: dict[str, Any]) -> str:
                         *(
                             f"{small['statements_per_op'][style]} / "
                             f"{small['connections_per_op'][style]}"
-                            for style in ("plain", "recipe", "package")
+                            for style in ("plain", "unguarded", "recipe", "package")
                         ),
                         "",
                     ),

@@ -15,7 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy.exc import PendingRollbackError
 
 from alembic_safe_unique.runtime import run_state
-from alembic_safe_unique.runtime.connection import log
+from alembic_safe_unique.runtime.connection import inspectable, log
 from alembic_safe_unique.runtime.stamps import stamped_before_commit
 from alembic_safe_unique.runtime.transactions import (
     OFFLINE_BLOCK_DEPTH,
@@ -46,6 +46,10 @@ def install() -> None:
 
     @contextmanager
     def autocommit_block(self: MigrationContext) -> Iterator[None]:
+        if not self.as_sql and inspectable(self.connection) is None:
+            with original(self):  # a mocked or proxied connection: Alembic's block, untouched
+                yield
+            return
         refuse_foreign_transaction(self)
         state = run_state.of(self)
         # Whatever the revision changed so far is committed now: errors must say so.
@@ -66,6 +70,7 @@ def install() -> None:
             setattr(self, OFFLINE_BLOCK_DEPTH, getattr(self, OFFLINE_BLOCK_DEPTH) - 1)
 
     autocommit_block.__doc__ = original.__doc__
+    autocommit_block.__wrapped__ = original  # type: ignore[attr-defined]
     setattr(autocommit_block, _MARK, True)
     MigrationContext.autocommit_block = autocommit_block  # type: ignore[method-assign]
 

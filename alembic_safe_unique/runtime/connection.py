@@ -13,6 +13,8 @@ import sqlalchemy as sa
 from alembic.operations import Operations
 from sqlalchemy.engine import Connection
 
+from alembic_safe_unique.errors import NotAConnectionError
+
 log = logging.getLogger("alembic.safe_unique")
 
 
@@ -24,11 +26,32 @@ def is_postgresql(operations: Operations) -> bool:
     return operations.get_context().dialect.name == "postgresql"
 
 
+def inspectable(bind: object) -> Connection | None:
+    """``bind`` when it is a SQLAlchemy ``Connection`` the package can query, else ``None``.
+
+    Anything else (the mock of Alembic's ``op_fixture`` that users' own revision tests use, a
+    proxy, no connection at all) gets plain Alembic's behaviour from every patch: the package
+    must never make such a run fail where Alembic alone would not.
+    """
+    if isinstance(bind, Connection):
+        return bind
+    if bind is not None:
+        log.debug("Not a SQLAlchemy Connection (%s): plain Alembic behaviour.", type(bind).__name__)
+    return None
+
+
 def connection(operations: Operations) -> Connection:
     """The live connection (the autocommit one while inside an autocommit block)."""
     bind = operations.get_bind()
-    assert isinstance(bind, Connection)
-    return bind
+    found = inspectable(bind)
+    if found is None:
+        raise NotAConnectionError(
+            f"This operation reads the database's catalog, so it needs a live SQLAlchemy "
+            f"Connection, but the migration context holds {type(bind).__name__!r}. Run it "
+            "against a real database (or offline with --sql to see its SQL); a mocked "
+            "connection can test plain Alembic ops only. Nothing was changed."
+        )
+    return found
 
 
 def execute(operations: Operations, statement: Any) -> None:

@@ -14,3 +14,8 @@ def install() -> None:
     autocommit_patch.install()  # TransactionOwnershipError, offline block depth, early stamps
     run_state.install()  # what the running revision wrote, the current step
     guard.install()  # configure(unsafe_ops=...) in front of plain Alembic ops
+
+
+def installed() -> bool:
+    """Every patch is in force (Alembic's own-suite comparison checks this in each test)."""
+    return autocommit_patch.is_installed() and run_state.is_installed() and guard.is_installed()

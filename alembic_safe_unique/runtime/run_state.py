@@ -19,6 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import Connection
 
 from alembic_safe_unique.postgresql.shapes import IndexSpec
+from alembic_safe_unique.runtime.connection import inspectable
 from alembic_safe_unique.util import alembic_internals
 
 _STATE = "_alembic_safe_unique_run_state"
@@ -130,6 +131,10 @@ def of(context: MigrationContext) -> RunState | None:
     return state if isinstance(state, RunState) else None
 
 
+def is_installed() -> bool:
+    return bool(getattr(MigrationContext.run_migrations, "_alembic_safe_unique", False))
+
+
 def install() -> None:
     """Wrap ``MigrationContext.run_migrations`` (once) to keep a ``RunState`` beside it, and to
     note the current step (see ``util.alembic_internals``)."""
@@ -147,7 +152,7 @@ def install() -> None:
             alembic_internals.set_migration_steps(self, steps)
 
     def _run_with_state(self: MigrationContext, **kw: Any) -> None:
-        connection = self.connection
+        connection = inspectable(self.connection)
         if self.as_sql or connection is None or self.dialect.name != "postgresql":
             original(self, **kw)
             return

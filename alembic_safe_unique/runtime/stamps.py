@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from alembic.runtime.migration import MigrationContext
 
 from alembic_safe_unique.runtime import run_state
+from alembic_safe_unique.runtime.connection import inspectable
 from alembic_safe_unique.util import alembic_internals
 from alembic_safe_unique.util.alembic_internals import HeadMaintainer, RevisionStep
 
@@ -38,11 +39,9 @@ def _downgrade_step(context: MigrationContext) -> RevisionStep | None:
 def stamped_before_commit(context: MigrationContext) -> Iterator[None]:
     """Around Alembic's ``autocommit_block``: a downgrade step's stamp goes out with the commit."""
     step = _downgrade_step(context)
+    conn = None if context.as_sql else inspectable(context.connection)
     owned = (
-        not context.as_sql
-        and context.connection is not None
-        and context.connection.in_transaction()
-        and alembic_internals.owns_transaction(context)
+        conn is not None and conn.in_transaction() and alembic_internals.owns_transaction(context)
     )
     if step is None or not owned:
         yield

@@ -29,6 +29,7 @@ from alembic_safe_unique.runtime.connection import (
     connection,
     execute,
     in_autocommit,
+    inspectable,
     is_offline,
     server_version,
 )
@@ -54,7 +55,8 @@ FOREIGN_TRANSACTION = (
 
 def refuse_foreign_transaction(context: MigrationContext) -> None:
     """Alembic's ``autocommit_block`` asserts it owns the transaction; say what to change."""
-    if context.as_sql or context.connection is None:
+    conn = None if context.as_sql else inspectable(context.connection)
+    if conn is None:
         return
     if getattr(context, OFFLINE_BLOCK_DEPTH, 0):
         raise TransactionOwnershipError(
@@ -62,7 +64,7 @@ def refuse_foreign_transaction(context: MigrationContext) -> None:
             "transaction. Remove the inner `with op.get_context().autocommit_block():` and "
             "keep its statements in the outer block. Nothing was changed by the inner block."
         )
-    if context.connection.in_transaction() and not alembic_internals.owns_transaction(context):
+    if conn.in_transaction() and not alembic_internals.owns_transaction(context):
         raise TransactionOwnershipError(FOREIGN_TRANSACTION)
 
 
