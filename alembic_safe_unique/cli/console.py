@@ -26,6 +26,7 @@ from alembic_safe_unique.cli.report import print_check, print_invalid_indexes
 from alembic_safe_unique.config import current_settings
 from alembic_safe_unique.errors import SafeUniqueError
 from alembic_safe_unique.lint.command import add_parser as add_lint_parser
+from alembic_safe_unique.util import alembic_internals
 
 T = TypeVar("T")
 
@@ -117,12 +118,15 @@ def run_invalid_indexes(args: argparse.Namespace) -> int:
         if not args.drop:
             return EXIT_OK if not found else EXIT_WOULD_FAIL
         operations = Operations(context)
-        for index in found:
-            if not index.droppable:
-                print(f"Skipped {index.schema}.{index.index}: {index.note}.")
-                continue
-            doctor.drop_invalid(operations, index, current_settings())
-            print(f"Dropped {index.schema}.{index.index} (DROP INDEX CONCURRENTLY).")
+        # As Alembic runs a step: with transaction_per_migration=True, env.py's own
+        # begin_transaction() owns nothing, and the drops must leave a transaction Alembic owns.
+        with alembic_internals.step_transaction(context):
+            for index in found:
+                if not index.droppable:
+                    print(f"Skipped {index.schema}.{index.index}: {index.note}.")
+                    continue
+                doctor.drop_invalid(operations, index, current_settings())
+                print(f"Dropped {index.schema}.{index.index} (DROP INDEX CONCURRENTLY).")
         return EXIT_OK
 
     return _in_migration_context(_config(args), work)

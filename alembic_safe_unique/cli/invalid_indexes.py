@@ -14,15 +14,14 @@ from alembic.operations import Operations
 from sqlalchemy.engine import Connection
 
 from alembic_safe_unique.config import Settings
+from alembic_safe_unique.postgresql.index_builders import Builder, builder
 from alembic_safe_unique.runtime.build import drop_index
 from alembic_safe_unique.runtime.transactions import outside_transaction
 
 _INVALID_INDEXES = sa.text(
     """
     SELECT n.nspname, t.relname, c.relname, i.indisready, i.indisunique,
-           pg_relation_size(c.oid), c.relkind = 'I',
-           (SELECT p.pid FROM pg_stat_progress_create_index p
-             WHERE p.index_relid = c.oid LIMIT 1)
+           pg_relation_size(c.oid), c.relkind = 'I', c.oid::bigint, t.oid::bigint
       FROM pg_index i
       JOIN pg_class c ON c.oid = i.indexrelid
       JOIN pg_class t ON t.oid = i.indrelid
@@ -44,7 +43,8 @@ class InvalidIndex:
     unique: bool
     size_bytes: int
     partitioned: bool
-    building_pid: int | None
+    builder: Builder | None
+    """A session that is (or may be) building it: then it is someone's work, not a leftover."""
 
     @property
     def rejects_writes(self) -> bool:
@@ -53,19 +53,24 @@ class InvalidIndex:
 
     @property
     def droppable(self) -> bool:
-        return self.building_pid is None and not self.partitioned
+        return self.builder is None and not self.partitioned
 
     @property
     def note(self) -> str:
-        if self.building_pid is not None:
-            return f"being built now by pid {self.building_pid}: not a leftover"
+        if self.builder is not None:
+            return f"{self.builder.describe()}: left alone"
         if self.partitioned:
             return "partitioned index: DROP INDEX (CONCURRENTLY is refused on these)"
         return "leftover of a failed build"
 
 
 def invalid_indexes(connection: Connection) -> list[InvalidIndex]:
-    return [InvalidIndex(*row) for row in connection.execute(_INVALID_INDEXES)]
+    found = []
+    for row in connection.execute(_INVALID_INDEXES).all():
+        schema, table, index, ready, unique, size, partitioned, index_oid, table_oid = row
+        building = builder(connection, index_oid, table_oid)
+        found.append(InvalidIndex(schema, table, index, ready, unique, size, partitioned, building))
+    return found
 
 
 def drop_invalid(operations: Operations, index: InvalidIndex, settings: Settings) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy.sql.elements import TextClause
 from alembic_safe_unique.postgresql.ddl import (
     table_stub,
 )
+from alembic_safe_unique.postgresql.index_builders import Builder, builder
 from alembic_safe_unique.postgresql.shapes import IndexColumn, IndexSpec
 
 
@@ -52,7 +53,8 @@ class IndexState:
     constraint_definition: str | None
     deferrable: bool
     initially_deferred: bool
-    building_pid: int | None
+    builder: Builder | None
+    """The session that is (or may be) building it: asked only of an index not valid yet."""
 
 
 # A relation by name as the connection's search_path finds it (or in its schema). The server
@@ -84,7 +86,7 @@ def relation_oid_column() -> Any:
 # "char" cast to text: asyncpg returns the bare "char" type as bytes.
 _RELATION = sa.text("SELECT c.oid, c.relkind::text FROM pg_class c WHERE c.oid = " + REGCLASS)
 
-# An index's state: the fields of ``IndexState`` but the pid building it (oids as bigint, so
+# An index's state: the fields of ``IndexState`` but who may be building it (oids as bigint, so
 # the JSON form below spells them as numbers). Not its definition: pg_get_indexdef locks the
 # table, so it would queue behind a session waiting for ACCESS EXCLUSIVE (another run's
 # attach), and the look before an op takes its turn must not wait for anyone.
@@ -204,12 +206,6 @@ def target(
 
 _INDEX_STATE = sa.text(_INDEX_STATE_COLUMNS + " WHERE ic.oid = :oid")
 _INDEX_DEFINITION = sa.text("SELECT pg_get_indexdef(:oid)")
-# Asked only of an index that is not valid (a valid one is no build's any more): planning the
-# progress view costs more than the rest of the look.
-_BUILDING_PID = sa.text(
-    "SELECT p.pid FROM pg_stat_progress_create_index p"
-    " WHERE p.index_relid = :oid AND p.pid <> pg_backend_pid() LIMIT 1"
-)
 # Index names are per schema: the one of this name in the table's schema, on whatever table.
 _INDEX_STATE_BY_NAME = sa.text(
     _INDEX_STATE_COLUMNS
@@ -284,12 +280,13 @@ def index_state_by_oid(connection: Connection, index_oid: int) -> IndexState | N
 
 
 def _state(connection: Connection, row: Any) -> IndexState | None:
-    """The state from its row, with the pid building it if it is not valid yet."""
+    """The state from its row, with who may be building it if it is not valid yet (a valid
+    index is no build's any more, and planning the progress view costs more than the rest)."""
     if row is None:
         return None
     valid = row[3]
-    pid = None if valid else connection.execute(_BUILDING_PID, {"oid": row[0]}).scalar()
-    return IndexState(*(*row, pid))
+    building = None if valid else builder(connection, int(row[0]), int(row[1]))
+    return IndexState(*(*row, building))
 
 
 def index_shape(connection: Connection, index_oid: int) -> IndexShape:

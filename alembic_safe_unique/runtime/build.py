@@ -148,22 +148,26 @@ def _settled_state(
     conn = connection(operations)
     deadline = time.monotonic() + settings.other_build_wait_s
     state = seen.state if seen is not None else catalog.index_state(conn, table_oid, spec.name)
-    while state is not None and state.building_pid is not None:
+    while state is not None and state.builder is not None:
+        builder = state.builder
         if time.monotonic() > deadline:
             raise BuildInProgressError(
-                f"Index {spec.name!r} on {spec.qualified_table} is still being built by "
-                f"another session (pid {state.building_pid}). Let it finish and run the "
-                "migration again, or cancel it with "
+                f"Index {spec.name!r} on {spec.qualified_table} is still "
+                f"{builder.describe()}. It was left alone: an index being built is not a "
+                "leftover. Let that build finish and run the migration again, or, if it is "
+                "yours to stop, cancel it with "
                 + _CANCEL
-                % state.building_pid
-                + " and run the migration again: it removes the invalid index the cancelled "
-                "build leaves."
+                % builder.pid
+                + " (a role without pg_signal_backend can cancel only its own sessions: ask "
+                "the session's owner or a DBA) and run the migration again: it removes the "
+                "invalid index the cancelled build leaves."
             )
         log.warning(
-            "Index %s on %s is being built by another session (pid %s); waiting for it.",
+            "Index %s on %s is %s; waiting for it (up to other_build_wait_s=%s s).",
             spec.name,
             spec.qualified_table,
-            state.building_pid,
+            builder.describe(),
+            settings.other_build_wait_s,
         )
         time.sleep(1.0)
         state = catalog.index_state(conn, table_oid, spec.name)

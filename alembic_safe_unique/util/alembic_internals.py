@@ -33,6 +33,7 @@ __all__ = [
     "replace_implementation",
     "reverse_of",
     "set_migration_steps",
+    "step_transaction",
     "textual_index_column",
 ]
 
@@ -70,6 +71,11 @@ PRIVATE_APIS: dict[str, str] = {
         "than 63 characters is cut to 55 plus '_' and 4 hex digits of its md5, as create_all "
         "and Alembic's own ops name it"
     ),
+    "MigrationContext.begin_transaction(_per_migration=True)": (
+        "the transaction Alembic opens around each step; a command that runs work outside any "
+        "step (invalid-indexes --drop) opens it the same way, so that transaction_per_migration "
+        "projects get an owned transaction too"
+    ),
     "DropConstraintOp._reverse": (
         "the constraint autogenerate dropped, as reflected: without it the columns are unknown "
         "and no safe inverse can be written"
@@ -85,6 +91,12 @@ def owns_transaction(context: MigrationContext) -> bool:
 def in_external_transaction(context: MigrationContext) -> bool:
     """env.py handed over a connection already inside a transaction of its own."""
     return bool(getattr(context, "_in_external_transaction", False))
+
+
+def step_transaction(context: MigrationContext) -> Any:
+    """The transaction Alembic would open around one migration step (a no-op context when
+    env.py's own ``begin_transaction()`` already owns one)."""
+    return context.begin_transaction(_per_migration=True)
 
 
 def migration_steps(context: MigrationContext) -> Any:

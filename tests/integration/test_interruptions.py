@@ -169,6 +169,7 @@ def test_a_build_of_the_same_index_by_someone_else_is_waited_for_then_named(
     project.write_revision("r1", ADD_UQ)
     with engine.connect() as dba:
         dba_pid = blocker_pid(dba)
+        dba_role = dba.exec_driver_sql("SELECT current_user").scalar()
         dba.commit()
         statement = f'CREATE UNIQUE INDEX CONCURRENTLY "uq ad day" ON {TABLE} (ad_id, "Day")'
         autocommit = dba.execution_options(isolation_level="AUTOCOMMIT")
@@ -184,7 +185,10 @@ def test_a_build_of_the_same_index_by_someone_else_is_waited_for_then_named(
     final = " ".join(last_line(result.stderr).split())
     assert final == (
         "alembic_safe_unique.errors.BuildInProgressError: Index 'uq ad day' on Ad Counter is "
-        f"still being built by another session (pid {dba_pid}). Let it finish and run the "
-        f"migration again, or cancel it with SELECT pg_cancel_backend({dba_pid}); and run the "
-        "migration again: it removes the invalid index the cancelled build leaves."
+        f"still being built by another session (pid {dba_pid}, role {dba_role}, CREATE INDEX "
+        "CONCURRENTLY). It was left alone: an index being built is not a leftover. Let that "
+        "build finish and run the migration again, or, if it is yours to stop, cancel it with "
+        f"SELECT pg_cancel_backend({dba_pid}); (a role without pg_signal_backend can cancel "
+        "only its own sessions: ask the session's owner or a DBA) and run the migration again: "
+        "it removes the invalid index the cancelled build leaves."
     ), result.stderr

@@ -46,6 +46,23 @@ def check_in_external_transaction() -> None:
             assert alembic_internals.in_external_transaction(context)
 
 
+def check_step_transaction() -> None:
+    """Per-migration mode: the step's transaction is Alembic's own; otherwise env.py's is."""
+    with sqlite_connection() as connection:
+        options = {"transactional_ddl": True, "transaction_per_migration": True}
+        context = MigrationContext.configure(connection, opts=options)
+        connection.exec_driver_sql("SELECT 1")  # a read autobegins a transaction nobody owns
+        with alembic_internals.step_transaction(context):
+            assert alembic_internals.owns_transaction(context)
+        assert not connection.in_transaction()
+    with sqlite_connection() as connection:
+        context = MigrationContext.configure(connection, opts={"transactional_ddl": True})
+        with context.begin_transaction():
+            outer = connection.get_transaction()
+            with alembic_internals.step_transaction(context):
+                assert connection.get_transaction() is outer
+
+
 def check_migrations_fn() -> None:
     def steps(rev: object, context: object) -> list[object]:
         return []
@@ -152,6 +169,7 @@ CHECKS: dict[str, Callable[[], None]] = {
     "sa.Index(_table=...)": check_index_bound_to_table,
     "sqla_compat._get_constraint_final_name": check_constraint_final_name,
     "DropConstraintOp._reverse": check_drop_constraint_reverse,
+    "MigrationContext.begin_transaction(_per_migration=True)": check_step_transaction,
 }
 
 
