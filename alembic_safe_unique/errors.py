@@ -27,6 +27,11 @@ class TransactionOwnershipError(SafeUniqueError):
     """env.py handed Alembic a connection already inside a transaction."""
 
 
+class TransactionPoolingError(SafeUniqueError):
+    """The connection goes through a pooler that hands each transaction to another server
+    session (PgBouncer ``pool_mode = transaction`` and the like): session state cannot hold."""
+
+
 class IndexConflictError(SafeUniqueError):
     """An index or constraint of that name exists with another definition."""
 

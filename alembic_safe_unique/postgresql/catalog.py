@@ -110,7 +110,7 @@ _INDEX_STATE_COLUMNS = "SELECT " + _INDEX_STATE_FIELDS + _INDEX_STATE_FROM
 # own name). The name holders come back as JSON text, which every driver reads alike (oids
 # cast to bigint: JSON would spell an oid as a string).
 _TARGET_COLUMNS = """
-    SELECT c.oid, c.relkind::text,
+    SELECT c.oid, c.relkind::text, pg_backend_pid(),
            ARRAY(SELECT a.attname::text FROM pg_attribute a
                   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
                   ORDER BY a.attnum),
@@ -164,6 +164,8 @@ class Target:
 
     oid: int
     kind: str
+    server_pid: int
+    """The server process that answered (the session check needs no round trip of its own)."""
     columns: tuple[str, ...]
     name_holders: tuple[NameHolder, ...]
     # With ``target(..., state_of=name)``: that index's state then (``None``: there was none).
@@ -193,11 +195,12 @@ def target(
         row = connection.execute(_TARGET_WITH_INDEX_STATE, parameters).first()
     if row is None:
         return None
-    oid, kind, columns, holders, *state = row
+    oid, kind, server_pid, columns, holders, *state = row
     index = None if not state or state[0] is None else _state(connection, json.loads(state[0]))
     return Target(
         oid=int(oid),
         kind=str(kind),
+        server_pid=int(server_pid),
         columns=tuple(columns),
         name_holders=tuple(NameHolder(*fields) for fields in json.loads(holders)),
         index_state=index,

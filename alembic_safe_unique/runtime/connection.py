@@ -71,11 +71,15 @@ def in_autocommit(conn: Connection) -> bool:
     return bool(getattr(dbapi_connection, "autocommit", False))
 
 
-def session_backend_pid(conn: Connection) -> int:
-    """The server process behind ``conn``, as the driver already knows it (no round trip).
+SERVER_PID = "alembic_safe_unique.server_pid"
+"""Key in the DBAPI connection's ``info``: the server pid found when the session was checked."""
+
+
+def driver_reported_pid(conn: Connection) -> int | None:
+    """The server process the driver was told of at connect time (no round trip).
 
     psycopg keeps it in ``info.backend_pid``, psycopg2 answers ``get_backend_pid()``, asyncpg
-    ``get_server_pid()``; any other driver is asked with ``SELECT pg_backend_pid()``.
+    ``get_server_pid()``. A pooler in between (PgBouncer) tells the driver a made-up one.
     """
     driver = conn.connection.driver_connection
     info = getattr(driver, "info", None)
@@ -83,6 +87,16 @@ def session_backend_pid(conn: Connection) -> int:
     for method in ("get_backend_pid", "get_server_pid"):
         if pid is None and callable(getattr(driver, method, None)):
             pid = getattr(driver, method)()
-    if isinstance(pid, int) and pid > 0:
-        return pid
+    return pid if isinstance(pid, int) else None
+
+
+def session_backend_pid(conn: Connection) -> int:
+    """The server process behind ``conn``: as found when the session was checked, else asked.
+
+    The driver's own figure is right only without a pooler in between, which the session
+    check establishes; with none recorded, ``SELECT pg_backend_pid()`` answers.
+    """
+    known = conn.connection.info.get(SERVER_PID)
+    if isinstance(known, int):
+        return known
     return int(conn.execute(sa.text("SELECT pg_backend_pid()")).scalar_one())

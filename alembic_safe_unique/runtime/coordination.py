@@ -32,6 +32,7 @@ from alembic_safe_unique.postgresql.driver_errors import sqlstate
 from alembic_safe_unique.postgresql.precompiled import precompiled
 from alembic_safe_unique.runtime import run_state
 from alembic_safe_unique.runtime.connection import connection, is_offline, log
+from alembic_safe_unique.runtime.session_stability import ensure_stable_session
 
 _NAMESPACE = 0x41535531  # the advisory lock "class" of this package: b"ASU1"
 _LOCK_NOT_AVAILABLE = "55P03"
@@ -44,6 +45,7 @@ _HOLDER = sa.text(
     SELECT l.pid FROM pg_locks l
      WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
        AND l.classid = CAST(:namespace AS oid) AND l.objid = CAST(:objid AS oid)
+       AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
     """
 )
 
@@ -163,6 +165,7 @@ def exclusive_work(
         yield False
         return
     conn = connection(operations)
+    ensure_stable_session(conn)  # before the lock: through a transaction pooler it would leak
     key, objid = _key(name)
     parameters = {"namespace": _NAMESPACE, "key": key}
     locked, check_probe = _try_lock_and_probe(operations, parameters)

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 
 from alembic_safe_unique.errors import ConcurrentMigrationError, TransactionOwnershipError
 from alembic_safe_unique.runtime.connection import log
+from alembic_safe_unique.runtime.session_stability import ensure_stable_session
 
 DEFAULT_KEY = "alembic_safe_unique.migration_lock"
 _TRY_LOCK = sa.text("SELECT pg_try_advisory_lock(:key)")
@@ -30,6 +31,7 @@ _HOLDER = sa.text(
       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
      WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
        AND l.classid = CAST(:high AS oid) AND l.objid = CAST(:low AS oid)
+       AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
     """
 )
 
@@ -71,6 +73,7 @@ def migration_lock(
             "take it first thing after `with connectable.connect() as connection:`, before any "
             "statement and before `context.configure(...)`."
         )
+    ensure_stable_session(connection)  # a session lock through a transaction pooler would leak
     number = lock_key(key)
     started = time.monotonic()
     announced = False

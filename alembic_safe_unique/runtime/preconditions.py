@@ -19,6 +19,7 @@ from alembic_safe_unique.errors import (
     TableNotFoundError,
 )
 from alembic_safe_unique.postgresql import catalog
+from alembic_safe_unique.runtime.session_stability import note_server_pid
 
 Purpose = Literal["constraint", "index", "rows"]
 
@@ -72,6 +73,8 @@ def require_target(
     wanted = [constraint_name or index_name, index_name] if index_name else []
     names = [name for name in dict.fromkeys(wanted) if name is not None]
     found = catalog.target(conn, table_name, schema, names, state_of=state_of)
+    if found is not None:
+        note_server_pid(conn, found.server_pid)
     shown = _shown(table_name, schema)
     _refuse_missing_or_wrong_kind(found.kind if found else None, shown, purpose)
     assert found is not None

@@ -34,6 +34,7 @@ from alembic_safe_unique.postgresql.session_sql import (
 from alembic_safe_unique.postgresql.shapes import OnTable
 from alembic_safe_unique.runtime.connection import connection, execute, is_offline, log
 from alembic_safe_unique.runtime.preconditions import require_table
+from alembic_safe_unique.runtime.session_stability import ensure_stable_session
 from alembic_safe_unique.runtime.transactions import bounded_transaction
 
 _LOCK_NOT_AVAILABLE = "55P03"
@@ -103,8 +104,10 @@ def run_under_lock_timeout(
     """
     if is_offline(operations):
         table_oid = None  # nothing can be looked up, and nothing waits for a lock
-    elif table_oid is None:
-        table_oid = require_table(connection(operations), spec.table_name, spec.schema)
+    else:
+        ensure_stable_session(connection(operations))
+        if table_oid is None:
+            table_oid = require_table(connection(operations), spec.table_name, spec.schema)
 
     table = table_stub(spec.table_name, spec.schema)
 
@@ -176,11 +179,16 @@ def _run_as_one_script(
         ],
         after_commit=[NoteLockTime("released")],
     )
+    started = time.perf_counter()
     try:
         execute(operations, script)
     except BaseException:
         if not conn.invalidated and not conn.closed:
             execute(operations, sa.text("ROLLBACK"))
         raise
+    whole_ms = (time.perf_counter() - started) * 1000
     waited_ms, held_ms = conn.execute(read_lock_times()).one()
+    if waited_ms is None or held_ms is None:  # the notes went to another server session
+        log.debug("The server's lock times were not found; the client's figure stands in.")
+        return LockTiming(whole_ms, whole_ms)
     return LockTiming(float(waited_ms), float(held_ms))
