@@ -211,3 +211,30 @@ def test_attach_finds_the_constraint_attached_meanwhile_by_another_session_and_i
     assert "was attached meanwhile by another session; nothing to do." in run.stderr
     assert unique_constraints(engine, TABLE) == {"uq ad day": 'UNIQUE (ad_id, "Day")'}
     assert project.current(engine) == "r2"
+
+
+def test_waiting_for_the_per_index_lock_names_the_holder_in_this_database_only(
+    project: AlembicProject, engine: sa.Engine, server_url: sa.URL
+) -> None:
+    """The same lock key held in another database of the server blocks nobody here."""
+    from alembic_safe_unique.runtime.coordination import _NAMESPACE, _key
+
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f'CREATE TABLE {TABLE} (id serial PRIMARY KEY, ad_id int, "Day" int)')
+    project.configure_in_env("other_build_wait_s=1")
+    project.write_revision("r1", BUILD)
+    lock = sa.text("SELECT pg_advisory_lock(:namespace, :key), pg_backend_pid()")
+    parameters = {"namespace": _NAMESPACE, "key": _key("uq ad day")[0]}
+    other_database = sa.create_engine(server_url, poolclass=sa.pool.NullPool)
+    try:
+        with other_database.connect() as elsewhere, engine.connect() as here:
+            elsewhere_pid = elsewhere.execute(lock, parameters).one()[1]
+            elsewhere.commit()
+            here_pid = here.execute(lock, parameters).one()[1]
+            here.commit()
+            result = project.cli("upgrade", "head")
+    finally:
+        other_database.dispose()
+    assert result.returncode != 0
+    assert f"Another migration process (pid {here_pid})" in result.stderr, result.stderr
+    assert f"pid {elsewhere_pid}" not in result.stderr
