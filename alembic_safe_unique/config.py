@@ -33,6 +33,11 @@ class Settings:
     more than ``unsafe_ops_min_rows`` rows (estimated from the catalog): ``"warn"`` (log and
     run it), ``"refuse"`` (raise before touching anything), ``"rewrite"`` (run the concurrent
     path instead, when nothing else of the revision would be committed with it) or ``"off"``.
+    ``idle_in_transaction_timeout_ms`` bounds, in the server, how long a short step's
+    transaction may sit idle between statements (``SET LOCAL
+    idle_in_transaction_session_timeout``): a client frozen or cut off after its ``ACCESS
+    EXCLUSIVE`` lock was granted cannot keep the table locked past it, as the server ends that
+    session. ``None``: three times ``lock_timeout_ms``, at least a second.
     ``parallel_workers`` is the build session's ``max_parallel_maintenance_workers``, set for
     the build and restored after it: ``0`` (a single process, which on a small server leaves
     the CPUs to the application and stalls it least) or more; ``None`` leaves the server's
@@ -53,6 +58,14 @@ class Settings:
     unsafe_ops: str = "warn"
     unsafe_ops_min_rows: int = 100_000
     parallel_workers: int | None = 0
+    idle_in_transaction_timeout_ms: int | None = None
+
+    @property
+    def short_step_idle_timeout_ms(self) -> int:
+        """``idle_in_transaction_timeout_ms``, or what it defaults to."""
+        if self.idle_in_transaction_timeout_ms is not None:
+            return self.idle_in_transaction_timeout_ms
+        return max(3 * self.lock_timeout_ms, 1000)
 
     def __post_init__(self) -> None:
         if self.lock_timeout_ms <= 0:
@@ -72,6 +85,12 @@ class Settings:
         if self.unsafe_ops_min_rows < 0:
             raise InvalidArgumentError("unsafe_ops_min_rows cannot be negative")
         check_parallel_workers(self.parallel_workers, allow_none=True)
+        idle = self.idle_in_transaction_timeout_ms
+        if idle is not None and (isinstance(idle, bool) or not isinstance(idle, int) or idle <= 0):
+            raise InvalidArgumentError(
+                "idle_in_transaction_timeout_ms must be a positive number of milliseconds (or "
+                f"None: three times lock_timeout_ms), got {idle!r}"
+            )
 
 
 MAX_PARALLEL_WORKERS = 1024  # PostgreSQL's own upper bound for max_parallel_maintenance_workers

@@ -27,6 +27,7 @@ SESSION_SETTINGS = frozenset(
         "statement_timeout",
         "client_connection_check_interval",
         "max_parallel_maintenance_workers",
+        "idle_in_transaction_session_timeout",
     }
 )
 

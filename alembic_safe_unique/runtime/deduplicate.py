@@ -262,9 +262,7 @@ def _run_batch(
     table = statements.operation.qualified_table
 
     def attempt() -> tuple[int, int]:
-        with bounded_transaction(
-            operations, settings.lock_timeout_ms, settings.short_statement_timeout_ms
-        ):
+        with bounded_transaction(operations, settings):
             row = connection(operations).execute(statements.batch(low, high)).one()
         return int(row[0]), int(row[1])
 

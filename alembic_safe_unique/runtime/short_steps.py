@@ -27,7 +27,6 @@ from alembic_safe_unique.postgresql.driver_errors import sqlstate
 from alembic_safe_unique.postgresql.session_sql import (
     LockTable,
     NoteLockTime,
-    SetSessionSetting,
     TransactionScript,
     read_lock_times,
 )
@@ -35,7 +34,7 @@ from alembic_safe_unique.postgresql.shapes import OnTable
 from alembic_safe_unique.runtime.connection import connection, execute, is_offline, log
 from alembic_safe_unique.runtime.preconditions import require_table
 from alembic_safe_unique.runtime.session_stability import ensure_stable_session
-from alembic_safe_unique.runtime.transactions import bounded_transaction
+from alembic_safe_unique.runtime.transactions import bounded_transaction, short_step_bounds
 
 _LOCK_NOT_AVAILABLE = "55P03"
 T = TypeVar("T")
@@ -114,9 +113,7 @@ def run_under_lock_timeout(
     def attempt() -> LockTiming:
         if table_oid is not None and _sends_scripts(operations):
             return _run_as_one_script(operations, table, statements, settings)
-        with bounded_transaction(
-            operations, settings.lock_timeout_ms, settings.short_statement_timeout_ms
-        ):
+        with bounded_transaction(operations, settings):
             asked_at = time.perf_counter()
             if table_oid is not None:
                 execute(operations, LockTable(table))
@@ -170,8 +167,7 @@ def _run_as_one_script(
     conn = connection(operations)
     script = TransactionScript(
         [
-            SetSessionSetting("lock_timeout", settings.lock_timeout_ms, local=True),
-            SetSessionSetting("statement_timeout", settings.short_statement_timeout_ms, local=True),
+            *short_step_bounds(settings),
             NoteLockTime("asked"),
             LockTable(table),
             NoteLockTime("granted"),

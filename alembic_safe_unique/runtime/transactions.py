@@ -15,7 +15,7 @@ from alembic.operations import Operations
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import Connection
 
-from alembic_safe_unique.config import current_settings
+from alembic_safe_unique.config import Settings, current_settings
 from alembic_safe_unique.errors import TransactionOwnershipError, UncommittedChangesError
 from alembic_safe_unique.postgresql import catalog
 from alembic_safe_unique.postgresql.session_sql import (
@@ -141,20 +141,31 @@ def short_transaction(operations: Operations, *, keep: bool = True) -> Iterator[
 
 
 @contextmanager
-def bounded_transaction(
-    operations: Operations, lock_timeout_ms: int, statement_timeout_ms: int
-) -> Iterator[None]:
+def bounded_transaction(operations: Operations, settings: Settings) -> Iterator[None]:
     """A short transaction that waits at most ``lock_timeout_ms`` for any lock it needs.
 
     While a statement waits for a lock, the sessions behind it queue; the bound keeps that
-    queue short. ``statement_timeout_ms`` bounds the work once the locks are held.
+    queue short. ``short_statement_timeout_ms`` bounds the work once the locks are held, and
+    the idle bound what a frozen client can hold between statements (the server enforces
+    it, so a stopped process or a silent network cannot keep the locks).
     """
     with short_transaction(operations):
-        execute(operations, SetSessionSetting("lock_timeout", lock_timeout_ms, local=True))
-        execute(
-            operations, SetSessionSetting("statement_timeout", statement_timeout_ms, local=True)
-        )
+        for statement in short_step_bounds(settings):
+            execute(operations, statement)
         yield
+
+
+def short_step_bounds(settings: Settings) -> list[SetSessionSetting]:
+    """The ``SET LOCAL``s that open every short step's transaction."""
+    return [
+        SetSessionSetting("lock_timeout", settings.lock_timeout_ms, local=True),
+        SetSessionSetting("statement_timeout", settings.short_statement_timeout_ms, local=True),
+        SetSessionSetting(
+            "idle_in_transaction_session_timeout",
+            settings.short_step_idle_timeout_ms,
+            local=True,
+        ),
+    ]
 
 
 class SwappedSettings:

@@ -32,7 +32,7 @@ def test_offline_script_frames_the_build_outside_a_transaction(project: AlembicP
     script = project.upgrade_sql("r0:head")
     found = statements(script)
     start = found.index("COMMIT")
-    assert found[start : start + 16] == [
+    assert found[start : start + 17] == [
         "COMMIT",
         "SET lock_timeout = 0",
         "SET statement_timeout = 0",
@@ -44,6 +44,7 @@ def test_offline_script_frames_the_build_outside_a_transaction(project: AlembicP
         "BEGIN",
         "SET LOCAL lock_timeout = 1000",
         "SET LOCAL statement_timeout = 30000",
+        "SET LOCAL idle_in_transaction_session_timeout = 3000",
         "DO $alembic_safe_unique$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE "
         "conrelid = to_regclass('ad_counter') AND conname = 'uq_ad_day') THEN ALTER TABLE "
         "ad_counter ADD CONSTRAINT uq_ad_day UNIQUE USING INDEX uq_ad_day",

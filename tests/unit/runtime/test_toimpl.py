@@ -39,6 +39,8 @@ def short_lock(*statements: str, lock_timeout_ms: int = 1000) -> list[str]:
     return [
         f"SET LOCAL lock_timeout = {lock_timeout_ms}",
         "SET LOCAL statement_timeout = 30000",
+        # what a frozen client may hold the lock for: three times lock_timeout, at least 1 s
+        f"SET LOCAL idle_in_transaction_session_timeout = {max(3 * lock_timeout_ms, 1000)}",
         *statements,
         "COMMIT",
         "BEGIN",
