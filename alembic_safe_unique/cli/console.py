@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from typing import Any, TypeVar
 
 from alembic.config import Config
@@ -22,6 +23,7 @@ from alembic.script import Script, ScriptDirectory
 from alembic_safe_unique.cli import dedupe_revision, preflight
 from alembic_safe_unique.cli import invalid_indexes as doctor
 from alembic_safe_unique.cli.pending import plan
+from alembic_safe_unique.cli.quiet import alembic_runtime_notices_off
 from alembic_safe_unique.cli.report import print_check, print_invalid_indexes
 from alembic_safe_unique.config import current_settings
 from alembic_safe_unique.errors import SafeUniqueError
@@ -181,13 +183,30 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument("range", nargs="?", help="revisions 'lower:upper' (default: current:heads)")
     check.add_argument("--samples", type=int, default=5, help="duplicate groups shown (5)")
-    check.add_argument("--statement-timeout-ms", type=int, default=300_000)
-    check.add_argument("--lock-timeout-ms", type=int, default=2_000)
+    check.add_argument(
+        "--statement-timeout-ms",
+        type=int,
+        default=300_000,
+        help="statement_timeout of the duplicate scans, ms (300000): a scan of a huge table "
+        "stops there and its target is reported as unchecked",
+    )
+    check.add_argument(
+        "--lock-timeout-ms",
+        type=int,
+        default=2_000,
+        help="lock_timeout of the scans, ms (2000): they never queue for long behind a "
+        "session waiting for the table's lock",
+    )
     check.set_defaults(handler=run_check)
 
     invalid = commands.add_parser(
         "invalid-indexes",
         help="list indexes left invalid by failed builds; drop them concurrently with --drop",
+        description="List the indexes of the database that are not valid: what failed or "
+        "cancelled concurrent builds leave behind (a ready unique one still rejects colliding "
+        "writes). With --drop, drop each leftover with DROP INDEX CONCURRENTLY; an index another "
+        "session may be building is left alone and named. Exit status 1 when some are listed "
+        "(without --drop).",
     )
     invalid.add_argument("--drop", action="store_true", help="DROP INDEX CONCURRENTLY each one")
     invalid.add_argument("--index", action="append", help="only this index (repeatable)")
@@ -203,7 +222,12 @@ def parser() -> argparse.ArgumentParser:
     dedupe.add_argument(
         "unique", metavar="NAME", help="the unique constraint or index (as check names it)"
     )
-    dedupe.add_argument("--keep", choices=("newest", "oldest"), default="newest")
+    dedupe.add_argument(
+        "--keep",
+        choices=("newest", "oldest"),
+        default="newest",
+        help="which row of each duplicate group stays, by --order-by (default: newest)",
+    )
     dedupe.add_argument(
         "--order-by",
         action="append",
@@ -216,8 +240,13 @@ def parser() -> argparse.ArgumentParser:
     demo = commands.add_parser(
         "demo",
         help="plain Alembic vs alembic-safe-unique on a million-row table, under load",
+        description="Start a throwaway PostgreSQL 18, fill a table, then add the same unique "
+        "constraint with plain Alembic and with this package, each under the same steady reads "
+        "and writes, and show side by side what the load felt.",
     )
-    demo.add_argument("--rows", type=int, default=1_000_000)
+    demo.add_argument(
+        "--rows", type=int, default=1_000_000, help="rows in the demo's table (1000000)"
+    )
     demo.add_argument("--url", help="use this PostgreSQL server instead of an embedded one")
     demo.add_argument("--keep", action="store_true", help="keep the throwaway project")
     demo.set_defaults(handler=run_demo)
@@ -226,10 +255,16 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+# The commands that run env.py only for its connection: Alembic's notices are noise there.
+_QUIET_HANDLERS = ("run_check", "run_invalid_indexes", "run_dedupe_revision")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    quiet = args.handler.__name__ in _QUIET_HANDLERS
     try:
-        return int(args.handler(args))
+        with alembic_runtime_notices_off() if quiet else nullcontext():
+            return int(args.handler(args))
     except SafeUniqueError as error:  # said plainly, no traceback: the message says what to do
         print(f"alembic-safe-unique: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -17,6 +17,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from alembic_safe_unique.cli.console import EXIT_USAGE, run_check, run_invalid_indexes
+from alembic_safe_unique.cli.quiet import alembic_runtime_notices_off
 from alembic_safe_unique.errors import SafeUniqueError
 
 
@@ -92,7 +93,8 @@ def invalid_indexes(
 
 def _run(command: Any, args: argparse.Namespace) -> int:
     try:
-        return int(command(args))
+        with alembic_runtime_notices_off():
+            return int(command(args))
     except SafeUniqueError as error:
         click.echo(f"flask safe-unique: {error}", err=True)
         return EXIT_USAGE

@@ -16,6 +16,7 @@ from alembic_safe_unique.errors import SafeUniqueError
 
 from . import output, revisions, settings
 from .engine import lint_revisions
+from .rules import NOT_ANALYSED, RULES
 from .sql import parser_available
 
 EXIT_CLEAN = 0
@@ -34,6 +35,9 @@ def add_parser(commands: Any) -> None:
         description="Read the revision files (no database needed) and report, with file:line, "
         "each operation that would lock a table that already exists, why, and the safe "
         "replacement. Exit status 1 when something is found.",
+        epilog="rules: "
+        + "; ".join(f"{rule.id} {rule.name}" for rule in RULES)
+        + ". --select and --ignore take ids or names.",
     )
     lint.add_argument(
         "targets",
@@ -42,7 +46,12 @@ def add_parser(commands: Any) -> None:
         help="revisions 'lower:upper', or revision files (default: every revision)",
     )
     lint.add_argument("--since", help="lint only the revisions after this one")
-    lint.add_argument("--format", choices=sorted(output.FORMATS), default="text")
+    lint.add_argument(
+        "--format",
+        choices=sorted(output.FORMATS),
+        default="text",
+        help="text (default), json (one object per finding), or github (workflow annotations)",
+    )
     lint.add_argument("--select", action="append", help="only these rules (id or name)")
     lint.add_argument("--ignore", action="append", help="skip these rules (id or name)")
     lint.add_argument(
@@ -90,7 +99,8 @@ def run_lint(args: argparse.Namespace) -> int:
     rendered = output.FORMATS[args.format](result)
     if rendered:
         print(rendered)
-    if not parser_available() and args.format == "text":
+    unread_sql = any(finding.rule is NOT_ANALYSED for finding in result.findings)
+    if unread_sql and not parser_available() and args.format == "text":
         print(
             "Raw SQL was not analysed: pip install 'alembic-safe-unique[lint]' for the parser.",
             file=sys.stderr,
