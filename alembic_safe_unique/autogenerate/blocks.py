@@ -14,13 +14,23 @@ from alembic.operations.ops import MigrateOperation, OpContainer
 class AutocommitBlockOp(OpContainer):
     """Operations rendered under ``with op.get_context().autocommit_block():``."""
 
-    def __init__(self, ops: Sequence[MigrateOperation] = (), *, comment: str | None = None):
+    def __init__(
+        self,
+        ops: Sequence[MigrateOperation] = (),
+        *,
+        comment: str | None = None,
+        reverse_comment: str | None = None,
+    ):
         super().__init__(ops)
         self.comment = comment
+        self.reverse_comment = reverse_comment if reverse_comment is not None else comment
+        """What the reversed block (the downgrade) says of itself."""
 
     def reverse(self) -> AutocommitBlockOp:
         return AutocommitBlockOp(
-            [operation.reverse() for operation in reversed(self.ops)], comment=self.comment
+            [operation.reverse() for operation in reversed(self.ops)],
+            comment=self.reverse_comment,
+            reverse_comment=self.comment,
         )
 
 

@@ -169,9 +169,15 @@ def _render_drop_index_concurrently(
 @renderers.dispatch_for(SetLocalTimeoutsOp)
 def _render_set_local_timeouts(
     autogen_context: AutogenContext, operation: SetLocalTimeoutsOp
-) -> str:
+) -> list[str]:
     kwargs = {
         "lock_timeout_ms": operation.lock_timeout_ms,
         "statement_timeout_ms": operation.statement_timeout_ms,
     }
-    return _call(autogen_context, "set_local_timeouts", [], kwargs)
+    bounds = []
+    if operation.lock_timeout_ms:
+        bounds.append(f"waits at most {operation.lock_timeout_ms} ms for a lock")
+    if operation.statement_timeout_ms:
+        bounds.append(f"runs no statement past {operation.statement_timeout_ms} ms")
+    why = "Fails rather than stall the table: " + " and ".join(bounds) + "."
+    return [*comment_lines(why), _call(autogen_context, "set_local_timeouts", [], kwargs)]

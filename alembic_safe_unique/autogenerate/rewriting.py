@@ -63,6 +63,17 @@ BUILD_COMMENT = (
     "go on while indexes build. A failed build (duplicate keys, a cancelled session) is "
     "re-run on its own."
 )
+BUILD_DOWNGRADE_COMMENT = (
+    "Drops the indexes the upgrade built, with DROP INDEX CONCURRENTLY, which cannot run "
+    "inside a transaction either: reads and writes on the table go on meanwhile."
+)
+ATTACH_DOWNGRADE_COMMENT = (
+    "Turns the constraints back into the unique indexes the previous revision built, so its "
+    "downgrade finds them as it left them. A detach first builds a second copy of the index "
+    "concurrently (named <index>_asu_tmp while it builds), because the constraint takes its "
+    "index with it when dropped: the copy keeps the table guarded, then takes the index's "
+    "name in the same short lock step that drops the constraint."
+)
 ATTACH_COMMENT = (
     "Turns the unique indexes built by the previous revision into constraints. Each step "
     "below holds ACCESS EXCLUSIVE for milliseconds, in a short transaction of its own under "
@@ -174,12 +185,14 @@ class SafeUniqueRewriter(Rewriter):
                 self._guard_ops() + plan.other,
                 self._guard_ops() + _without(list(downgrade.ops), plan),
             )
-        for role, operations, comment in (
-            ("build", plan.builds, BUILD_COMMENT),
-            ("attach", plan.attaches, ATTACH_COMMENT),
+        for role, operations, comment, reverse_comment in (
+            ("build", plan.builds, BUILD_COMMENT, BUILD_DOWNGRADE_COMMENT),
+            ("attach", plan.attaches, ATTACH_COMMENT, ATTACH_DOWNGRADE_COMMENT),
         ):
             if operations:
-                block = AutocommitBlockOp(operations, comment=comment)
+                block = AutocommitBlockOp(
+                    operations, comment=comment, reverse_comment=reverse_comment
+                )
                 share.parts[role] = ([block], [block.reverse()])
         return share
 

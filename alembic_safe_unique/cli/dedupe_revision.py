@@ -64,6 +64,15 @@ def _where(spec: IndexSpec) -> str | None:
     return str(where)
 
 
+# Comment lines, then ``pass``: a template puts the first line under ``def downgrade():``.
+DOWNGRADE_BODY = (
+    "# The rows op.deduplicate_rows() deleted do not come back: this downgrade only\n"
+    "    # moves the version back. To keep them, copy them aside in upgrade() first\n"
+    "    # (op.execute('CREATE TABLE ... AS SELECT ...') above the call).\n"
+    "    pass"
+)
+
+
 def dedupe_call(spec: IndexSpec, keep: str, order_by: list[str]) -> str:
     """``op.deduplicate_rows(...)`` for the key of ``spec``, as source."""
     columns = [column for column in spec.columns if isinstance(column, str)]
@@ -146,6 +155,7 @@ def write(
         head=build.down_revision or "base",
         splice=True,
         upgrades=call,
+        downgrades=DOWNGRADE_BODY,
         imports=PACKAGE_IMPORT,
     )
     assert written is not None

@@ -323,7 +323,9 @@ def _write_offline_build(operations: Operations, spec: IndexSpec, settings: Sett
         "-- If the next statement fails (duplicates, cancel, crash) it leaves an INVALID index "
         "behind;\n-- IF NOT EXISTS would then keep it. Find it with: SELECT indexrelid::regclass "
         "FROM pg_index WHERE NOT indisvalid;\n-- and remove it with DROP INDEX CONCURRENTLY "
-        "before running the script again."
+        "before running the script again. An attach repeats its build revision's statement: "
+        "with\n-- the index in place it does nothing, and a script started at the attach "
+        "builds it here."
     )
     with timeouts_off(operations, settings.client_check_interval_ms, settings.parallel_workers):
         execute(operations, CreateIndex(spec.to_index(concurrently=True), if_not_exists=True))

@@ -218,8 +218,14 @@ def timeouts_off(
     wanted: dict[str, int] = {name: 0 for name in _BUILD_TIMEOUTS}
     version = server_version(operations)
     if is_offline(operations):
+        note = "-- Timeouts off for the build: a timeout would cancel it half-way."
         if parallel_workers is not None:
             wanted["max_parallel_maintenance_workers"] = parallel_workers
+            note += (
+                f"\n-- max_parallel_maintenance_workers = {int(parallel_workers)}: the build "
+                "uses that many extra processes (0: the CPUs stay the application's)."
+            )
+        operations.get_context().impl.static_output(note)
         for name, value in wanted.items():
             execute(operations, SetSessionSetting(name, value))
         reset = SwappedSettings(operations, {name: "" for name in wanted})

@@ -79,6 +79,17 @@ def test_unique_constraint_on_existing_table_is_a_build_then_an_attach(story: St
     assert "lock_timeout" in attach_text
     for text in (build_text, attach_text):
         assert "import alembic_safe_unique" in text
+    # Each downgrade says what it does, in its own words: the detach's extra index included.
+    build_down = build_text[build_text.index("def downgrade()") :]
+    attach_down = " ".join(
+        line.strip().lstrip("# ")
+        for line in attach_text[attach_text.index("def downgrade()") :].splitlines()
+    )
+    assert "# Drops the indexes the upgrade built, with DROP INDEX CONCURRENTLY" in build_down
+    assert "Turns the constraints back into the unique indexes" in attach_down
+    copy = "builds a second copy of the index concurrently (named <index>_asu_tmp"
+    assert copy in attach_down
+    assert "Turns the unique indexes built by the previous revision" not in attach_down
 
     story.run()
     story.project.upgrade()

@@ -66,9 +66,10 @@ def test_failed_build_names_the_command_that_writes_the_dedupe_revision_before_i
     chain = re.findall(r"^(\w+) -> (\w+)", history.stdout, re.M)
     dedupe = next(new for old, new in chain if old == start)
     assert (dedupe, _revision(build)) in chain
-    assert "op.deduplicate_rows('ad_counter', ['ad_id', 'day'], keep='newest'" in (
-        next(project.versions.glob(f"{dedupe}_*.py")).read_text()
-    )
+    dedupe_text = next(project.versions.glob(f"{dedupe}_*.py")).read_text()
+    assert "op.deduplicate_rows('ad_counter', ['ad_id', 'day'], keep='newest'" in dedupe_text
+    downgrade = dedupe_text[dedupe_text.index("def downgrade()") :]
+    assert "# The rows op.deduplicate_rows() deleted do not come back" in downgrade
 
     checked = tool(project, "check")
     assert checked.returncode == 0, checked.stdout

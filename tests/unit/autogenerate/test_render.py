@@ -119,12 +119,15 @@ def test_a_naming_convention_name_renders_as_op_f() -> None:
     ]
 
 
-def test_set_local_timeouts_renders_only_what_is_set() -> None:
+def test_set_local_timeouts_renders_only_what_is_set_and_says_why() -> None:
     assert rendered_lines(
         SetLocalTimeoutsOp(lock_timeout_ms=2000, statement_timeout_ms=60000),
         SetLocalTimeoutsOp(lock_timeout_ms=5),
     ) == [
+        "# Fails rather than stall the table: waits at most 2000 ms for a lock and",
+        "# runs no statement past 60000 ms.",
         "op.set_local_timeouts(lock_timeout_ms=2000, statement_timeout_ms=60000)",
+        "# Fails rather than stall the table: waits at most 5 ms for a lock.",
         "op.set_local_timeouts(lock_timeout_ms=5)",
     ]
 
@@ -165,4 +168,5 @@ def test_a_custom_module_prefix_is_honoured() -> None:
     migration_context = MigrationContext.configure(dialect_name="postgresql")
     context = AutogenContext(migration_context, opts={"alembic_module_prefix": "migrate."})
     op = SetLocalTimeoutsOp(lock_timeout_ms=10)
-    assert renderers.dispatch(op)(context, op) == "migrate.set_local_timeouts(lock_timeout_ms=10)"
+    rendered = renderers.dispatch(op)(context, op)
+    assert rendered[-1] == "migrate.set_local_timeouts(lock_timeout_ms=10)"
