@@ -421,7 +421,7 @@ def test_lock_budget_sample_gives_the_attach_its_two_seconds(
     code = run.wait()
     err = run.stderr
     assert code == 0, err
-    assert "attempt 1 of 20 could not lock ad_counter within 2000 ms" in err
+    assert "attempt 1 of 20 could not lock public.ad_counter within 2000 ms" in err
 
 
 def test_wait_timeout_sample_sets_what_it_says() -> None:
