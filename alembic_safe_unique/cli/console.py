@@ -24,10 +24,11 @@ from alembic_safe_unique.cli import dedupe_revision, preflight
 from alembic_safe_unique.cli import invalid_indexes as doctor
 from alembic_safe_unique.cli.pending import plan
 from alembic_safe_unique.cli.quiet import alembic_runtime_notices_off
-from alembic_safe_unique.cli.report import print_check, print_invalid_indexes
+from alembic_safe_unique.cli.report import CheckedRun, print_check_runs, print_invalid_indexes
 from alembic_safe_unique.config import current_settings
 from alembic_safe_unique.errors import SafeUniqueError
 from alembic_safe_unique.lint.command import add_parser as add_lint_parser
+from alembic_safe_unique.runtime.connection import run_schema
 from alembic_safe_unique.util import alembic_internals
 
 T = TypeVar("T")
@@ -52,10 +53,12 @@ def _config(args: argparse.Namespace) -> Config:
     return Config(path, ini_section=args.name, cmd_opts=argparse.Namespace(x=args.x))
 
 
-def _in_migration_context(
+def _in_every_run(
     config: Config, work: Callable[[MigrationContext, ScriptDirectory], T]
-) -> T:
-    """Run ``work`` inside the project's env.py, on its connection, as ``alembic current`` does."""
+) -> list[T]:
+    """Run ``work`` inside the project's env.py, on its connection, as ``alembic current`` does:
+    once for every ``context.run_migrations()`` env.py makes (a tenant loop makes one per
+    tenant, a multi-database env.py one per database)."""
     script = ScriptDirectory.from_config(config)
     results: list[T] = []
 
@@ -69,7 +72,14 @@ def _in_migration_context(
         script.run_env()
     if not results:
         raise CommandError("env.py never called context.run_migrations(); nothing was checked.")
-    return results[0]
+    return results
+
+
+def _in_migration_context(
+    config: Config, work: Callable[[MigrationContext, ScriptDirectory], T]
+) -> T:
+    """``work`` in the first run of env.py (a command that writes one revision file)."""
+    return _in_every_run(config, work)[0]
 
 
 def _pending_revisions(
@@ -91,47 +101,67 @@ def _pending_revisions(
 
 
 def run_check(args: argparse.Namespace) -> int:
-    def work(context: MigrationContext, script: ScriptDirectory) -> int:
+    def work(context: MigrationContext, script: ScriptDirectory) -> CheckedRun:
         revisions, span = _pending_revisions(context, script, args.range)
         pending = plan(revisions)
         connection = context.connection
         assert connection is not None
         preflight.start_read_only(connection, args.statement_timeout_ms, args.lock_timeout_ms)
         results = [preflight.check(connection, item, args.samples) for item in pending.uniques]
-        print_check(span, len(revisions), results, pending.notes, pending.attaches)
-        if any(result.fails for result in results):
-            return EXIT_WOULD_FAIL
-        if any(result.status == "unchecked" for result in results):
-            return EXIT_UNCHECKED
-        return EXIT_OK
+        return CheckedRun(
+            run_schema(connection), span, len(revisions), results, pending.notes, pending.attaches
+        )
 
-    return _in_migration_context(_config(args), work)
+    runs = _in_every_run(_config(args), work)
+    print_check_runs(runs)
+    results = [result for run in runs for result in run.results]
+    if any(result.fails for result in results):
+        return EXIT_WOULD_FAIL
+    if any(result.status == "unchecked" for result in results):
+        return EXIT_UNCHECKED
+    return EXIT_OK
 
 
 def run_invalid_indexes(args: argparse.Namespace) -> int:
-    def work(context: MigrationContext, _script: ScriptDirectory) -> int:
+    seen: set[tuple[str, int]] = set()
+    lines: list[str] = []
+
+    def work(context: MigrationContext, _script: ScriptDirectory) -> list[doctor.InvalidIndex]:
         connection = context.connection
         assert connection is not None
-        found = doctor.invalid_indexes(connection)
+        # Every run of env.py is asked (one database each, in a multi-database env.py); the
+        # runs of a tenant loop share a database, whose indexes are listed once.
+        database = connection.engine.url.render_as_string(hide_password=True)
+        found = [
+            index
+            for index in doctor.invalid_indexes(connection)
+            if (database, index.oid) not in seen
+        ]
+        seen.update((database, index.oid) for index in found)
         if args.index:
             wanted = set(args.index)
             found = [index for index in found if index.index in wanted]
-        print_invalid_indexes(found)
         if not args.drop:
-            return EXIT_OK if not found else EXIT_WOULD_FAIL
+            return found
         operations = Operations(context)
         # As Alembic runs a step: with transaction_per_migration=True, env.py's own
         # begin_transaction() owns nothing, and the drops must leave a transaction Alembic owns.
         with alembic_internals.step_transaction(context):
             for index in found:
                 if not index.droppable:
-                    print(f"Skipped {index.schema}.{index.index}: {index.note}.")
+                    lines.append(f"Skipped {index.schema}.{index.index}: {index.note}.")
                     continue
                 doctor.drop_invalid(operations, index, current_settings())
-                print(f"Dropped {index.schema}.{index.index} (DROP INDEX CONCURRENTLY).")
-        return EXIT_OK
+                lines.append(f"Dropped {index.schema}.{index.index} (DROP INDEX CONCURRENTLY).")
+        return found
 
-    return _in_migration_context(_config(args), work)
+    found = [index for run in _in_every_run(_config(args), work) for index in run]
+    print_invalid_indexes(found)
+    for line in lines:
+        print(line)
+    if args.drop:
+        return EXIT_OK
+    return EXIT_OK if not found else EXIT_WOULD_FAIL
 
 
 def run_dedupe_revision(args: argparse.Namespace) -> int:
@@ -178,8 +208,9 @@ def parser() -> argparse.ArgumentParser:
         "check",
         help="count the duplicates that would make pending unique builds fail",
         description="For each unique index or constraint the pending revisions would build, "
-        "count the duplicate key groups on the live table (read-only). Exit status 1 when a "
-        "build would fail, 3 when a target could not be checked.",
+        "count the duplicate key groups on the live table (read-only), in every run of env.py "
+        "(each tenant of a tenant loop). Exit status 1 when a build would fail in any run, 3 "
+        "when a target could not be checked.",
     )
     check.add_argument("range", nargs="?", help="revisions 'lower:upper' (default: current:heads)")
     check.add_argument("--samples", type=int, default=5, help="duplicate groups shown (5)")

@@ -45,6 +45,7 @@ class InvalidIndex:
     partitioned: bool
     builder: Builder | None
     """A session that is (or may be) building it: then it is someone's work, not a leftover."""
+    oid: int
 
     @property
     def rejects_writes(self) -> bool:
@@ -69,7 +70,11 @@ def invalid_indexes(connection: Connection) -> list[InvalidIndex]:
     for row in connection.execute(_INVALID_INDEXES).all():
         schema, table, index, ready, unique, size, partitioned, index_oid, table_oid = row
         building = builder(connection, index_oid, table_oid)
-        found.append(InvalidIndex(schema, table, index, ready, unique, size, partitioned, building))
+        found.append(
+            InvalidIndex(
+                schema, table, index, ready, unique, size, partitioned, building, int(index_oid)
+            )
+        )
     return found
 
 

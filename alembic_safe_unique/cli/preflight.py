@@ -7,6 +7,7 @@ savepoint, so one that cannot be checked (timeout, missing column) does not stop
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,7 @@ from alembic_safe_unique.postgresql import catalog
 from alembic_safe_unique.postgresql.session_sql import (
     SetSessionSetting,
 )
+from alembic_safe_unique.runtime.connection import translated_schema
 
 # A concurrent build reads the heap twice and the new index once, and sorts; the check reads the
 # heap once and groups. Measured under the benchmark's load on PostgreSQL 18, 2 cores
@@ -84,6 +86,7 @@ def start_read_only(
 
 
 def check(connection: Connection, planned: PlannedUnique, samples: int) -> CheckResult:
+    planned = _in_its_schema(connection, planned)
     spec = planned.spec
     savepoint = connection.begin_nested()
     try:
@@ -97,6 +100,16 @@ def check(connection: Connection, planned: PlannedUnique, samples: int) -> Check
         result.status = "deduplicated"
         result.detail = f"revision {planned.deduplicated_by} deduplicates ({spec.qualified_table})"
     return result
+
+
+def _in_its_schema(connection: Connection, planned: PlannedUnique) -> PlannedUnique:
+    """The unique on the table the build will find: its schema through the connection's
+    schema_translate_map, or the search_path's pick, named in the report."""
+    spec = planned.spec
+    schema = translated_schema(connection, spec.schema)
+    found = catalog.locate(connection, spec.table_name, schema)
+    resolved = found.schema if found is not None else schema
+    return dataclasses.replace(planned, spec=dataclasses.replace(spec, schema=resolved))
 
 
 def _check(connection: Connection, planned: PlannedUnique, samples: int) -> CheckResult:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from alembic_safe_unique.cli.invalid_indexes import InvalidIndex
@@ -22,6 +23,44 @@ def size(count: float) -> str:
 def _key(values: tuple[Any, ...]) -> str:
     shown = ", ".join("NULL" if value is None else repr(value) for value in values)
     return f"({shown})"
+
+
+@dataclass(frozen=True)
+class CheckedRun:
+    """What ``check`` found in one run of env.py (one tenant of a tenant loop)."""
+
+    schema: str
+    span: str
+    revision_count: int
+    results: Sequence[CheckResult]
+    notes: Sequence[str]
+    attaches: Sequence[PlannedUnique]
+
+    @property
+    def fails(self) -> bool:
+        return any(result.fails for result in self.results)
+
+
+def print_check_runs(runs: Sequence[CheckedRun]) -> None:
+    """One report per run of env.py, each under its schema when there are several."""
+    for number, run in enumerate(runs, 1):
+        if len(runs) > 1:
+            if number > 1:
+                print()
+            print(f"== Run {number} of {len(runs)}: schema {run.schema}")
+        print_check(run.span, run.revision_count, run.results, run.notes, run.attaches)
+    failing = [run.schema for run in runs if run.fails]
+    if len(runs) > 1:
+        print()
+        if failing:
+            shown = ", ".join(failing)
+            verb = "has" if len(failing) == 1 else "have"
+            print(
+                f"{len(failing)} of {len(runs)} runs {verb} unique builds that would fail "
+                f"(schemas: {shown})."
+            )
+        else:
+            print(f"No pending unique build would fail on duplicates in any of {len(runs)} runs.")
 
 
 def print_check(

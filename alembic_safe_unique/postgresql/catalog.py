@@ -83,8 +83,12 @@ def relation_oid_column() -> Any:
     return sa.cast(found, postgresql.OID).label("relation_oid")
 
 
-# "char" cast to text: asyncpg returns the bare "char" type as bytes.
-_RELATION = sa.text("SELECT c.oid, c.relkind::text FROM pg_class c WHERE c.oid = " + REGCLASS)
+# "char" cast to text: asyncpg returns the bare "char" type as bytes. The schema the relation
+# lives in: found through the search_path, it is named in messages all the same.
+_SCHEMA_OF_C = "(SELECT n.nspname::text FROM pg_namespace n WHERE n.oid = c.relnamespace)"
+_RELATION = sa.text(
+    "SELECT c.oid, c.relkind::text, " + _SCHEMA_OF_C + " FROM pg_class c WHERE c.oid = " + REGCLASS
+)
 
 # An index's state: the fields of ``IndexState`` but who may be building it (oids as bigint, so
 # the JSON form below spells them as numbers). Not its definition: pg_get_indexdef locks the
@@ -109,8 +113,11 @@ _INDEX_STATE_COLUMNS = "SELECT " + _INDEX_STATE_FIELDS + _INDEX_STATE_FROM
 # table; relations in its schema, with whether an index backs a unique constraint of its
 # own name). The name holders come back as JSON text, which every driver reads alike (oids
 # cast to bigint: JSON would spell an oid as a string).
-_TARGET_COLUMNS = """
-    SELECT c.oid, c.relkind::text, pg_backend_pid(),
+_TARGET_COLUMNS = (
+    """
+    SELECT c.oid, c.relkind::text, pg_backend_pid(), """
+    + _SCHEMA_OF_C
+    + """,
            ARRAY(SELECT a.attname::text FROM pg_attribute a
                   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
                   ORDER BY a.attnum),
@@ -131,6 +138,7 @@ _TARGET_COLUMNS = """
                       LEFT JOIN pg_index i ON i.indexrelid = r.oid
                      WHERE r.relname = ANY (CAST(:names AS name[]))
                        AND r.relnamespace = c.relnamespace) AS u)"""
+)
 _TARGET_FROM = " FROM pg_class c WHERE c.oid = " + REGCLASS
 _TARGET = sa.text(_TARGET_COLUMNS + _TARGET_FROM)
 # The same look, with the state of one index of the table's schema (as ``index_state``
@@ -166,6 +174,8 @@ class Target:
     kind: str
     server_pid: int
     """The server process that answered (the session check needs no round trip of its own)."""
+    schema: str
+    """The schema it lives in (the one named, or the search_path's pick)."""
     columns: tuple[str, ...]
     name_holders: tuple[NameHolder, ...]
     # With ``target(..., state_of=name)``: that index's state then (``None``: there was none).
@@ -195,12 +205,13 @@ def target(
         row = connection.execute(_TARGET_WITH_INDEX_STATE, parameters).first()
     if row is None:
         return None
-    oid, kind, server_pid, columns, holders, *state = row
+    oid, kind, server_pid, schema_name, columns, holders, *state = row
     index = None if not state or state[0] is None else _state(connection, json.loads(state[0]))
     return Target(
         oid=int(oid),
         kind=str(kind),
         server_pid=int(server_pid),
+        schema=str(schema_name),
         columns=tuple(columns),
         name_holders=tuple(NameHolder(*fields) for fields in json.loads(holders)),
         index_state=index,
@@ -259,12 +270,27 @@ def relation_oid(connection: Connection, table_name: str, schema: str | None) ->
     return connection.execute(_TABLE_OID, relation(table_name, schema)).scalar()
 
 
+@dataclass(frozen=True)
+class Located:
+    """A relation found by name: its oid, ``relkind`` and the schema it lives in."""
+
+    oid: int
+    kind: str
+    schema: str
+
+
+def locate(connection: Connection, name: str, schema: str | None) -> Located | None:
+    """The relation ``schema.name`` (or the search_path's pick); ``None`` if there is none."""
+    row = connection.execute(_RELATION, relation(name, schema)).first()
+    return None if row is None else Located(int(row[0]), str(row[1]), str(row[2]))
+
+
 def relation_oid_and_kind(
     connection: Connection, table_name: str, schema: str | None
 ) -> tuple[int, str] | None:
     """The relation's oid and ``relkind`` in one round trip; ``None`` if there is none."""
-    row = connection.execute(_RELATION, relation(table_name, schema)).first()
-    return None if row is None else (int(row[0]), str(row[1]))
+    found = locate(connection, table_name, schema)
+    return None if found is None else (found.oid, found.kind)
 
 
 def index_state(connection: Connection, table_oid: int, index_name: str) -> IndexState | None:

@@ -52,7 +52,8 @@ def expected_shape(operations: Operations, spec: IndexSpec) -> catalog.IndexShap
     the server (not string matching) normalizes expressions, predicates and operator classes.
     """
     conn = connection(operations)
-    scratch = table_stub(_SCRATCH_TABLE, None)
+    # Named in pg_temp: a schema_translate_map's None key must not move it to a tenant.
+    scratch = table_stub(_SCRATCH_TABLE, "pg_temp")
     source = table_stub(spec.table_name, spec.schema)
     with short_transaction(operations, keep=False):
         execute(operations, CreateScratchTableLike(_SCRATCH_TABLE, source))

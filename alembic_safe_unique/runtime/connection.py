@@ -54,6 +54,41 @@ def connection(operations: Operations) -> Connection:
     return found
 
 
+def translated_schema(bind: object, schema: str | None) -> str | None:
+    """``schema`` as the connection's ``schema_translate_map`` turns it (the map's ``None`` key
+    stands for no schema), just as SQLAlchemy does for Alembic's own ops at execution.
+
+    The package also sends statements that SQLAlchemy never translates (catalog look-ups with
+    names as values, statements compiled once per process), so each op translates its schema
+    once, here, and names it explicitly everywhere. Anything but a ``Connection`` (offline
+    ``--sql`` has none) has no map.
+    """
+    found = inspectable(bind)
+    if found is None:
+        return schema
+    mapping = found.get_execution_options().get("schema_translate_map") or {}
+    translated = mapping.get(schema, schema)
+    return None if translated is None else str(translated)
+
+
+_CURRENT_SCHEMA = sa.text("SELECT current_schema()")
+
+
+def run_schema(conn: Connection) -> str:
+    """The schema a migration run's tables without ``schema=`` are in: the map's ``None`` key,
+    else the first schema of the search_path that exists (how a tenant loop names a run)."""
+    mapped = translated_schema(conn, None)
+    if mapped is not None:
+        return mapped
+    current = conn.execute(_CURRENT_SCHEMA).scalar()
+    return "(no schema on the search_path)" if current is None else str(current)
+
+
+def effective_schema(operations: Operations, schema: str | None) -> str | None:
+    """The schema an op's ``schema=`` stands for on the migration's connection."""
+    return translated_schema(operations.get_bind(), schema)
+
+
 def execute(operations: Operations, statement: Any) -> None:
     """Run (online) or print (offline ``--sql``) one statement."""
     operations.get_context().impl.execute(statement)

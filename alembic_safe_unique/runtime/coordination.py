@@ -31,7 +31,12 @@ from alembic_safe_unique.postgresql.ddl import (
 from alembic_safe_unique.postgresql.driver_errors import sqlstate
 from alembic_safe_unique.postgresql.precompiled import precompiled
 from alembic_safe_unique.runtime import run_state
-from alembic_safe_unique.runtime.connection import connection, is_offline, log
+from alembic_safe_unique.runtime.connection import (
+    connection,
+    effective_schema,
+    is_offline,
+    log,
+)
 from alembic_safe_unique.runtime.session_stability import ensure_stable_session
 
 _NAMESPACE = 0x41535531  # the advisory lock "class" of this package: b"ASU1"
@@ -72,7 +77,7 @@ def refuse_if_another_run_is_ahead(operations: Operations) -> None:
     state = run_state.of(context)
     if state is None:
         return
-    version = _version_table(context.version_table, context.version_table_schema)
+    version = _version_table(context.version_table, _version_schema(operations))
     probe = sa.select(version.c.version_num).with_for_update(nowait=True)
     applied = _probed(operations, state, lambda conn: tuple(conn.execute(probe).scalars()))
     _refuse_if_moved(context, state, applied)
@@ -92,14 +97,19 @@ def _try_lock_and_probe(
     conn = connection(operations)
     if state is None:
         return bool(conn.execute(_TRY_LOCK, parameters).scalar()), lambda: None
-    statement = _lock_and_probe(context.version_table, context.version_table_schema)
+    statement = _lock_and_probe(context.version_table, _version_schema(operations))
     applied, locked = _probed(
         operations, state, lambda conn: conn.execute(statement, parameters).one()
     )
     return bool(locked), lambda: _refuse_if_moved(context, state, tuple(applied or ()))
 
 
-@functools.lru_cache(maxsize=8)
+def _version_schema(operations: Operations) -> str | None:
+    """The version table's schema as Alembic's own statements find it: through the map."""
+    return effective_schema(operations, operations.get_context().version_table_schema)
+
+
+@functools.lru_cache(maxsize=1024)  # one per tenant schema of a tenant loop
 def _lock_and_probe(version_table: str, schema: str | None) -> Any:
     """The statement of ``_try_lock_and_probe``, built and compiled once per version table."""
     version = _version_table(version_table, schema)
@@ -138,7 +148,7 @@ def _refuse_if_moved(
         )
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=1024)  # one per tenant schema of a tenant loop
 def _version_table(name: str, schema: str | None) -> sa.Table:
     """The version table as the probe selects from it: built once per name, never changed."""
     return table_stub(name, schema, ("version_num",))

@@ -9,6 +9,7 @@ pass finds them. Statements are SQLAlchemy constructs, so every name is quoted.
 
 from __future__ import annotations
 
+import copy
 import time
 from typing import Any
 
@@ -49,6 +50,8 @@ class _Statements:
             sa.MetaData(),
             sa.Column("row_id", sa.types.NULLTYPE),
             sa.Column("group_no", sa.BigInteger),
+            # Named in pg_temp: a schema_translate_map's None key must not move it.
+            schema="pg_temp",
             prefixes=["TEMPORARY"],
         )
         self.operation = operation
@@ -170,14 +173,23 @@ def _sum_of(kept: Any, removed_total: Any) -> Any:
     return sa.func.coalesce(kept + removed_total, kept, removed_total)
 
 
-def check_target(conn: Connection, operation: DeduplicateRowsOp) -> None:
+def check_target(conn: Connection, operation: DeduplicateRowsOp) -> catalog.Target:
     """Refuse, before any row is touched, a relation or column the op cannot work on."""
     named = {
         "columns": operation.columns,
         "order_by": operation.order_by,
         "sum_columns": operation.sum_columns,
     }
-    require_target(conn, operation.table_name, operation.schema, "rows", named)
+    return require_target(conn, operation.table_name, operation.schema, "rows", named)
+
+
+def in_schema(operation: DeduplicateRowsOp, schema: str | None) -> DeduplicateRowsOp:
+    """The op on the same table named in ``schema`` (the revision's op object stays as it is)."""
+    if schema == operation.schema:
+        return operation
+    moved = copy.copy(operation)
+    moved.schema = schema
+    return moved
 
 
 def deduplicate(

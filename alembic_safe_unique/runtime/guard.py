@@ -29,7 +29,7 @@ from alembic_safe_unique.operations.constraints import CreateUniqueConstraintCon
 from alembic_safe_unique.operations.indexes import CreateIndexConcurrentlyOp
 from alembic_safe_unique.postgresql.catalog import REGCLASS, relation
 from alembic_safe_unique.runtime import run_state
-from alembic_safe_unique.runtime.connection import inspectable
+from alembic_safe_unique.runtime.connection import inspectable, translated_schema
 from alembic_safe_unique.util import alembic_internals
 
 log = logging.getLogger("alembic.safe_unique.guard")
@@ -259,11 +259,13 @@ def _check(operations: Operations, operation: Any, original: Implementation) -> 
         return original(operations, operation)
     state = run_state.of(context)
     with state.ours() if state is not None else nullcontext():  # catalog reads, not the revision's
-        estimate = estimate_rows(connection, target.table_name, target.schema)
+        # The table Alembic's op will reach: its schema through the schema_translate_map.
+        schema = translated_schema(connection, target.schema)
+        estimate = estimate_rows(connection, target.table_name, schema)
     if estimate is None or (estimate.analysed and estimate.rows <= settings.unsafe_ops_min_rows):
         return original(operations, operation)
 
-    table = _shown(target.table_name, target.schema)
+    table = _shown(target.table_name, schema)
     problem = (
         f"{target.call} on {table} ({estimate.describe()}, above unsafe_ops_min_rows="
         f"{settings.unsafe_ops_min_rows:,}) builds while holding a lock that stops "

@@ -75,9 +75,11 @@ def require_target(
     found = catalog.target(conn, table_name, schema, names, state_of=state_of)
     if found is not None:
         note_server_pid(conn, found.server_pid)
-    shown = _shown(table_name, schema)
-    _refuse_missing_or_wrong_kind(found.kind if found else None, shown, purpose)
+    _refuse_missing_or_wrong_kind(
+        found.kind if found else None, _shown(table_name, schema), purpose, schema
+    )
     assert found is not None
+    shown = _shown(table_name, found.schema)
     _refuse_missing_columns(found.columns, shown, named)
     for name in names:
         _refuse_taken_name(
@@ -97,18 +99,34 @@ def require_relation(
     conn: Connection, table_name: str, schema: str | None, purpose: Purpose = "index"
 ) -> tuple[int, str]:
     """The table's oid and ``relkind``, looked up once, for what follows to build on."""
-    found = catalog.relation_oid_and_kind(conn, table_name, schema)
-    _refuse_missing_or_wrong_kind(found[1] if found else None, _shown(table_name, schema), purpose)
+    found = require_located(conn, table_name, schema, purpose)
+    return found.oid, found.kind
+
+
+def require_located(
+    conn: Connection, table_name: str, schema: str | None, purpose: Purpose = "index"
+) -> catalog.Located:
+    """The table's oid, ``relkind`` and schema (the search_path's pick when ``schema`` is None)."""
+    found = catalog.locate(conn, table_name, schema)
+    kind = found.kind if found else None
+    _refuse_missing_or_wrong_kind(kind, _shown(table_name, schema), purpose, schema)
     assert found is not None
     return found
 
 
-def _refuse_missing_or_wrong_kind(kind: str | None, shown: str, purpose: Purpose) -> None:
+def _refuse_missing_or_wrong_kind(
+    kind: str | None, shown: str, purpose: Purpose, schema: str | None
+) -> None:
     """``kind`` is the relation's ``relkind``, ``None`` when there is no such relation."""
     if kind is None:
+        where = (
+            "checked with the connection's search_path"
+            if schema is None
+            else f"looked up in schema {schema!r}, from schema= or the schema_translate_map"
+        )
         raise TableNotFoundError(
-            f"Table {shown!r} does not exist (checked with the connection's search_path). "
-            "Check the table name and schema= of the operation."
+            f"Table {shown!r} does not exist ({where}). Check the table name and schema= of "
+            "the operation (and, for schema-per-tenant, that the tenant's schema has the table)."
         )
     if kind not in _ALLOWED[purpose]:
         raise NotATableError(_wrong_kind_message(shown, kind, purpose))

@@ -64,11 +64,12 @@ def test_blocked_attach_never_stalls_readers_longer_than_lock_timeout_and_rerun_
     assert "3 attempts of 200 ms" in result.stderr
     # The table is named once: the step's description already says where it works.
     assert (
-        "LockNotAcquiredError: Attaching unique constraint 'uq_ad_day' on ad_counter (ad_id, day)"
-        " never got its ACCESS EXCLUSIVE lock on ad_counter: 3 attempts" in result.stderr
+        "LockNotAcquiredError: Attaching unique constraint 'uq_ad_day' on public.ad_counter "
+        "(ad_id, day)"
+        " never got its ACCESS EXCLUSIVE lock on public.ad_counter: 3 attempts" in result.stderr
     ), result.stderr
     assert f"pid {holder_pid}" in result.stderr  # each retry names who holds the table
-    assert result.stderr.count("could not lock ad_counter within 200 ms") == 3
+    assert result.stderr.count("could not lock public.ad_counter within 200 ms") == 3
     # Readers queued behind the waiting ALTER at most for its lock_timeout (plus slack).
     print(f"worst read stall while the attach waited: {worst_read * 1000:.0f} ms")
     assert worst_read < 0.200 + 0.150, worst_read
@@ -162,7 +163,9 @@ def test_existing_index_with_another_definition_is_refused_showing_both(
         "existing: CREATE UNIQUE INDEX uq_ad_day ON public.ad_counter USING btree (day, ad_id)"
         in (result.stderr)
     )
-    assert "wanted:   CREATE UNIQUE INDEX uq_ad_day ON ad_counter (ad_id, day)" in result.stderr
+    assert (
+        "wanted:   CREATE UNIQUE INDEX uq_ad_day ON public.ad_counter (ad_id, day)" in result.stderr
+    )
     assert schema_snapshot(engine) == before
 
 

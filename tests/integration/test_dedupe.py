@@ -94,8 +94,8 @@ def test_counter_story_keeps_newest_and_adds_up_hits(
         )
     assert kept == newest
     assert re.search(
-        r"Deduplicated Ad Counter \(ad_id, Day\), keeping the newest by id and adding hits into "
-        r"it: removed 240 rows from 140 key groups in 6 batches",
+        r"Deduplicated public\.Ad Counter \(ad_id, Day\), keeping the newest by id and adding hits "
+        r"into it: removed 240 rows from 140 key groups in 6 batches",
         result.stderr,
     ), result.stderr
 

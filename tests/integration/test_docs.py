@@ -20,6 +20,7 @@ import sqlalchemy as sa
 
 from alembic_safe_unique.postgresql.catalog import duplicate_groups_query, render_query
 from alembic_safe_unique.postgresql.shapes import IndexSpec
+from tests.fixtures import doc_pages
 from tests.fixtures.catalog_snapshot import schema_snapshot, unique_constraints
 from tests.fixtures.docs_samples import SAMPLES, commands, sample
 from tests.fixtures.processes import Run, until
@@ -29,25 +30,26 @@ from tests.fixtures.stories import upgrade_body
 
 ROOT = SAMPLES.parent.parent
 DOCS = ROOT / "docs"
-FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.S | re.M)
-INCLUDE = re.compile(r'^--8<-- "([^":]+)(?::[\w-]+)?"$')
 BIN = Path(sys.executable).parent
 
 
-def test_every_code_block_in_the_docs_includes_a_sample_that_a_test_runs() -> None:
-    included: set[str] = set()
+def test_every_code_block_in_the_docs_is_a_sample_that_a_test_runs() -> None:
+    """Pages carry their code (readable where they are opened); each block is a sample."""
+    shown: set[str] = set()
     for page in DOCS.rglob("*.md"):
-        for language, body in FENCE.findall(page.read_text()):
-            if language == "mermaid":
-                continue
-            lines = body.strip().splitlines()
-            assert lines and all(INCLUDE.match(line) for line in lines), (
-                f"{page.relative_to(ROOT)}: a code block that is not a tested sample:\n{body}"
-            )
-            included.update(INCLUDE.match(line)[1] for line in lines)  # type: ignore[index]
+        text = page.read_text()
+        where = page.relative_to(ROOT)
+        assert "--8<--" not in text, (
+            f"{where}: an include line (python -m tests.fixtures.doc_pages)"
+        )
+        assert doc_pages.unmarked_blocks(text) == [], f"{where}: a code block that is no sample"
+        assert text == doc_pages.synced(text), (
+            f"{where} differs from its samples: run python -m tests.fixtures.doc_pages"
+        )
+        shown.update(ref.split(":")[0] for ref in doc_pages.references(text))
     files = {str(path.relative_to(SAMPLES)) for path in SAMPLES.rglob("*") if path.is_file()}
-    assert included <= files, included - files
-    assert files <= included, f"samples no page shows: {files - included}"
+    assert shown <= files, shown - files
+    assert files <= shown, f"samples no page shows: {files - shown}"
     tests = "".join(path.read_text() for path in (ROOT / "tests").rglob("test_*.py"))
     untested = {name for name in files if f'"{name}"' not in tests}
     assert not untested, f"samples no test runs: {untested}"
@@ -421,7 +423,7 @@ def test_lock_budget_sample_gives_the_attach_its_two_seconds(
     code = run.wait()
     err = run.stderr
     assert code == 0, err
-    assert "attempt 1 of 20 could not lock ad_counter within 2000 ms" in err
+    assert "attempt 1 of 20 could not lock public.ad_counter within 2000 ms" in err
 
 
 def test_wait_timeout_sample_sets_what_it_says() -> None:

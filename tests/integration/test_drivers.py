@@ -59,7 +59,8 @@ def test_asyncpg_connection_idle_in_transaction_is_named_instead_of_a_silent_han
     output = "".join(lines)
 
     warning = re.search(
-        r"WARN\w* \[alembic\.safe_unique\.progress\] uq_ad_day on ad_counter cannot go on while "
+        r"WARN\w* \[alembic\.safe_unique\.progress\] uq_ad_day on public\.ad_counter cannot go on "
+        r"while "
         r"pid (\d+) stays idle in transaction .* SELECT pg_terminate_backend\((\d+)\);",
         output,
     )

@@ -52,7 +52,7 @@ def test_terminated_backend_reads_as_lost_connection_not_a_follow_on_error(
     assert code != 0
     assert last_line(run.stderr).startswith(
         "alembic_safe_unique.errors.ConnectionLostError: The connection to the server was lost "
-        "during the build of uq ad day on Ad Counter"
+        "during the build of uq ad day on public.Ad Counter"
     ), run.stderr
     assert "Run the migration again: it removes the invalid index" in run.stderr
     assert "PendingRollbackError" not in run.stderr
@@ -79,7 +79,7 @@ def test_ctrl_c_during_the_build_says_what_it_left_and_a_rerun_heals(
     assert code != 0
     final = last_line(run.stderr)
     assert final.startswith(
-        "alembic_safe_unique.errors.BuildInterruptedError: The build of uq ad day on Ad "
+        "alembic_safe_unique.errors.BuildInterruptedError: The build of uq ad day on public.Ad "
         "Counter was interrupted."
     ), run.stderr
     expected = {
@@ -118,7 +118,8 @@ def test_a_build_waiting_for_an_old_snapshot_gives_up_after_wait_timeout_and_nam
         assert result.returncode != 0
         final = " ".join(last_line(result.stderr).split())
         assert final.startswith(
-            "alembic_safe_unique.errors.WaitTimeoutError: The build of uq ad day on Ad Counter "
+            "alembic_safe_unique.errors.WaitTimeoutError: The build of uq ad day on "
+            "public.Ad Counter "
             "waited for other sessions for more than 2 s (wait_timeout_s) and was cancelled. "
             f"It was waiting for: pid {pid} (idle in transaction for"
         ), result.stderr
@@ -184,7 +185,8 @@ def test_a_build_of_the_same_index_by_someone_else_is_waited_for_then_named(
     assert result.returncode != 0
     final = " ".join(last_line(result.stderr).split())
     assert final == (
-        "alembic_safe_unique.errors.BuildInProgressError: Index 'uq ad day' on Ad Counter is "
+        "alembic_safe_unique.errors.BuildInProgressError: Index 'uq ad day' on "
+        "public.Ad Counter is "
         f"still being built by another session (pid {dba_pid}, role {dba_role}, CREATE INDEX "
         "CONCURRENTLY). It was left alone: an index being built is not a leftover. Let that "
         "build finish and run the migration again, or, if it is yours to stop, cancel it with "

@@ -7,6 +7,8 @@ land in the build and attach revisions, each under its own ``upgrade_<engine>()`
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -167,3 +169,38 @@ def test_a_second_database_alone_is_split_too(
     assert "'uq ad day'" in function_body(attach, "upgrade_engine2")
     run(project, "upgrade", "head")
     assert "No new upgrade operations detected" in run(project, "check")
+
+
+def test_invalid_indexes_lists_the_leftovers_of_every_database(
+    tmp_path: Path, database_url: sa.URL, second_database_url: sa.URL
+) -> None:
+    """The second database's env.py run counts as much as the first one's."""
+    project = multidb_project(tmp_path / "project", database_url, second_database_url)
+    project.write_models(BEFORE.format(account_extra="", counter_extra=""))
+    run(project, "revision", "--autogenerate", "-m", "initial")
+    run(project, "upgrade", "head")
+    reporting = sa.create_engine(
+        with_driver(second_database_url), poolclass=sa.pool.NullPool, isolation_level="AUTOCOMMIT"
+    )
+    with reporting.connect() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO \"Ad Counter\" (ad_id, day, hits) VALUES (1, date '2026-01-01', 1), "
+            "(1, date '2026-01-01', 2)"
+        )
+        with pytest.raises(sa.exc.IntegrityError):
+            conn.exec_driver_sql(
+                'CREATE UNIQUE INDEX CONCURRENTLY "Left Over" ON "Ad Counter" (ad_id)'
+            )
+    reporting.dispose()
+    executable = Path(sys.executable).parent / "alembic-safe-unique"
+
+    listed = subprocess.run(
+        [str(executable), "-c", str(project.ini), "invalid-indexes"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+    assert listed.returncode == 1, listed.stdout + listed.stderr
+    assert re.search(r"public +Ad Counter +Left Over", listed.stdout), listed.stdout

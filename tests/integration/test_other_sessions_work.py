@@ -110,7 +110,8 @@ def test_a_least_privilege_role_leaves_a_dbas_build_of_the_same_index_alone(
         assert result.returncode != 0
         final = " ".join(result.stderr.strip().splitlines()[-1].split())
         assert final.startswith(
-            "alembic_safe_unique.errors.BuildInProgressError: Index 'uq ad day' on Ad Counter "
+            "alembic_safe_unique.errors.BuildInProgressError: Index 'uq ad day' on "
+            "public.Ad Counter "
             f"is still possibly being built by another session (pid {build.pid}, role "
             f"{build.role}): it is building an index on this table, and this role cannot see "
             "which (that needs pg_read_all_stats). It was left alone"

@@ -20,6 +20,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.fixtures.catalog_snapshot import invalid_indexes, unique_constraints
+from tests.fixtures.docs_samples import assert_output_as_documented
 from tests.fixtures.pgbouncer import pgbouncer
 from tests.fixtures.project import AlembicProject
 from tests.fixtures.server import with_driver
@@ -129,6 +130,7 @@ def test_transaction_pooling_is_refused_before_anything_then_session_mode_builds
             "a connection pooler in transaction mode"
         ), refused.stderr
         assert "pool_mode = session" in final and "Nothing was changed." in final
+        assert_output_as_documented("output/transaction_pooling.txt", refused.stderr)
         assert seen == []  # no client of the application saw a changed setting
     assert advisory_locks(engine) == 0
     assert invalid_indexes(engine) == []

@@ -19,7 +19,8 @@ from tests.fixtures.project import AlembicProject
 from tests.fixtures.tables import ADD_UQ, make_counter_table, wait_until
 
 PROGRESS_LINE = re.compile(
-    r"INFO  \[alembic\.safe_unique\.progress\] uq_ad_day on ad_counter: (?P<phase>[a-z :]+?)"
+    r"INFO  \[alembic\.safe_unique\.progress\] uq_ad_day on public\.ad_counter: "
+    r"(?P<phase>[a-z :]+?)"
     r"(?: (?P<percent>\d+)%)?(?: \(.*\))?; about (?P<overall>\d+)% overall"
 )
 
@@ -100,7 +101,7 @@ def test_a_build_waiting_on_a_transaction_names_it(
 
     assert process.returncode == 0, output
     assert re.search(
-        rf"uq_ad_day on ad_counter: waiting for writers before build, waiting for pid "
+        rf"uq_ad_day on public\.ad_counter: waiting for writers before build, waiting for pid "
         rf"{holder_pid} \(idle in transaction for \d+\.\d s\): 'UPDATE ad_counter SET hits = "
         rf"hits \+ 1 WHERE id = 7'",
         output,
@@ -167,7 +168,7 @@ def test_a_terminal_gets_a_live_bar_and_quiet_means_quiet(
     screen = b"".join(chunks).decode()
 
     assert process.returncode == 0, screen
-    assert re.search(r"uq_ad_day on ad_counter: +\d+%\|", screen), screen
+    assert re.search(r"uq_ad_day on public\.ad_counter: +\d+%\|", screen), screen
     assert "waiting for pid" in screen
     assert "\r" in screen
 

@@ -224,7 +224,7 @@ def test_waiting_for_the_per_index_lock_names_the_holder_in_this_database_only(
     project.configure_in_env("other_build_wait_s=1")
     project.write_revision("r1", BUILD)
     lock = sa.text("SELECT pg_advisory_lock(:namespace, :key), pg_backend_pid()")
-    parameters = {"namespace": _NAMESPACE, "key": _key("uq ad day")[0]}
+    parameters = {"namespace": _NAMESPACE, "key": _key("public.uq ad day")[0]}
     other_database = sa.create_engine(server_url, poolclass=sa.pool.NullPool)
     try:
         with other_database.connect() as elsewhere, engine.connect() as here:

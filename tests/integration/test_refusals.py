@@ -94,12 +94,12 @@ CASES = {
     "name of a CHECK constraint on the table": (
         f"{CREATE}('uq check', 'Ad Counter', ['ad_id', 'Day'])",
         "NameInUseError",
-        "'uq check' is already the name of a CHECK constraint on Ad Counter",
+        "'uq check' is already the name of a CHECK constraint on public.Ad Counter",
     ),
     "name of a sequence in the schema": (
         f"{CREATE}('uq taken', 'Ad Counter', ['ad_id', 'Day'])",
         "NameInUseError",
-        "'uq taken' is already the name of a sequence in the schema of Ad Counter",
+        "'uq taken' is already the name of a sequence in the schema of public.Ad Counter",
     ),
     "name of an index on another table": (
         "op.create_index_concurrently('Daily Hits ad', 'Daily Hits', ['ad_id'])\n"

@@ -33,6 +33,7 @@ from alembic_safe_unique.runtime import (
 from alembic_safe_unique.runtime.build import IndexLook
 from alembic_safe_unique.runtime.connection import (
     connection,
+    effective_schema,
     is_offline,
     is_postgresql,
     log,
@@ -142,12 +143,15 @@ def _on_postgresql(
     """Refuse unsafe servers and bad targets, then run the step for this kind of table
     outside Alembic's transaction, one migration process at a time."""
     spec = operation.spec(_constraint_name(operations, operation))
+    spec = dataclasses.replace(spec, schema=effective_schema(operations, spec.schema))
     refuse_unsafe_server(operations, needs_nulls_not_distinct=bool(spec.nulls_not_distinct))
     target = None
     if not is_offline(operations):
         target = _check_constraint_target(
             connection(operations), spec, new_constraint=new_constraint
         )
+        # From here on the op names the schema the table lives in: DDL, look-ups, messages.
+        spec = dataclasses.replace(spec, schema=target.schema)
     settings = _settings(operation)
 
     def done_by_another_run() -> bool:
@@ -286,8 +290,9 @@ def replace_unique_constraint(operations: Operations, operation: ReplaceUniqueCo
         table_oid: int | None = None,
         seen: IndexLook | None = None,
     ) -> None:
+        on_same_table = dataclasses.replace(previous, schema=spec.schema)
         attach.replace_unique_constraint(
-            operations, spec, previous, settings, table_oid=table_oid, seen=seen
+            operations, spec, on_same_table, settings, table_oid=table_oid, seen=seen
         )
 
     _on_postgresql(operations, operation, swap, _refuse_partitioned("Swapping a unique constraint"))

@@ -22,6 +22,7 @@ from alembic_safe_unique.runtime import (
 )
 from alembic_safe_unique.runtime.connection import (
     connection,
+    effective_schema,
     is_offline,
     is_postgresql,
     log,
@@ -39,6 +40,7 @@ def create_index_concurrently(operations: Operations, operation: CreateIndexConc
     if not is_postgresql(operations):
         operations.impl.create_index(spec.to_index())
         return
+    spec = dataclasses.replace(spec, schema=effective_schema(operations, spec.schema))
     refuse_unsafe_server(
         operations,
         needs_nulls_not_distinct=bool(spec.option_map.get("postgresql_nulls_not_distinct")),
@@ -46,6 +48,8 @@ def create_index_concurrently(operations: Operations, operation: CreateIndexConc
     target = None
     if not is_offline(operations):
         target = _check_index_target(connection(operations), spec)
+        # From here on the op names the schema the table lives in: DDL, look-ups, messages.
+        spec = dataclasses.replace(spec, schema=target.schema)
     overrides: dict[str, Any] = {
         "wait_timeout_s": operation.wait_timeout_s,
         "parallel_workers": operation.parallel_workers,
@@ -92,33 +96,37 @@ def drop_index_concurrently(operations: Operations, operation: DropIndexConcurre
     if not is_postgresql(operations):
         operations.drop_index(operation.index_name, operation.table_name, schema=operation.schema)
         return
+    schema = effective_schema(operations, operation.schema)
     with outside_transaction(operations):
         # Online only: an offline script cannot look, and writes the plain-table statements.
         if (
             not is_offline(operations)
             and operation.table_name is not None
-            and table_is_partitioned(connection(operations), operation.table_name, operation.schema)
+            and table_is_partitioned(connection(operations), operation.table_name, schema)
         ):
             partitioned_tables.drop_index(
-                operations,
-                operation.index_name,
-                operation.table_name,
-                operation.schema,
-                current_settings(),
+                operations, operation.index_name, operation.table_name, schema, current_settings()
             )
             return
-        if not is_offline(operations) and not _index_to_drop_exists(operations, operation):
-            return
-        build.drop_index(operations, operation.index_name, operation.schema, current_settings())
+        if not is_offline(operations):
+            found = _index_to_drop(operations, operation.index_name, schema)
+            if found is None:
+                return
+            schema = found.schema  # the index the look found, wherever the search_path found it
+        build.drop_index(operations, operation.index_name, schema, current_settings())
 
 
-def _index_to_drop_exists(operations: Operations, operation: DropIndexConcurrentlyOp) -> bool:
+def _index_to_drop(
+    operations: Operations, index_name: str, schema: str | None
+) -> catalog.Located | None:
+    """The index to drop, or ``None`` (said) if there is none; refuses a constraint's index."""
     conn = connection(operations)
-    index_oid = catalog.relation_oid(conn, operation.index_name, operation.schema)
-    if index_oid is None:
-        log.warning("Index %s does not exist; nothing to drop.", operation.index_name)
-        return False
-    state = catalog.index_state_by_oid(conn, index_oid)
+    found = catalog.locate(conn, index_name, schema)
+    if found is None:
+        shown = f"{schema}.{index_name}" if schema else index_name
+        log.warning("Index %s does not exist; nothing to drop.", shown)
+        return None
+    state = catalog.index_state_by_oid(conn, found.oid)
     if state is not None:
-        build.refuse_dropping_constraint_index(operation.index_name, state)
-    return True
+        build.refuse_dropping_constraint_index(f"{found.schema}.{index_name}", state)
+    return found

@@ -16,6 +16,7 @@ from alembic_safe_unique.runtime import (
 )
 from alembic_safe_unique.runtime.connection import (
     connection,
+    effective_schema,
     execute,
     is_offline,
     is_postgresql,
@@ -47,8 +48,11 @@ def deduplicate_rows(
             "op.deduplicate_rows works on PostgreSQL only (it relies on ctid and row locks); "
             f"on {operations.get_context().dialect.name}, delete the duplicates with op.execute."
         )
+    operation = deduplicate.in_schema(operation, effective_schema(operations, operation.schema))
     if is_offline(operations):
         return deduplicate.deduplicate(operations, operation, current_settings())
-    deduplicate.check_target(connection(operations), operation)
+    found = deduplicate.check_target(connection(operations), operation)
+    # From here on the op names the schema the table lives in: statements and messages.
+    operation = deduplicate.in_schema(operation, found.schema)
     with outside_transaction(operations):
         return deduplicate.deduplicate(operations, operation, current_settings())

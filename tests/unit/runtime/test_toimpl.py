@@ -229,7 +229,8 @@ def test_deduplicate_rows_offline_is_one_transaction_with_literal_values() -> No
     assert report is None  # nothing was counted: no database
     statements = script.statements()
     assert statements[0] == "BEGIN"
-    assert statements[1] == statements[-2] == "DROP TABLE IF EXISTS alembic_safe_unique_duplicates"
+    work_table = "pg_temp.alembic_safe_unique_duplicates"  # never a tenant's table of that name
+    assert statements[1] == statements[-2] == "DROP TABLE IF EXISTS " + work_table
     assert statements[2].startswith("CREATE TEMPORARY TABLE alembic_safe_unique_duplicates AS")
     assert statements[3].startswith("WITH locked AS")
     assert 'DELETE FROM "Ad Counter"' in statements[3]
