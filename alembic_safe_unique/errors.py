@@ -24,7 +24,8 @@ class UnsupportedServerError(SafeUniqueError):
 
 
 class TransactionOwnershipError(SafeUniqueError):
-    """env.py handed Alembic a connection already inside a transaction."""
+    """env.py handed Alembic a connection in a transaction state the operation cannot use:
+    inside a transaction Alembic does not own, or in autocommit mode with none at all."""
 
 
 class TransactionPoolingError(SafeUniqueError):

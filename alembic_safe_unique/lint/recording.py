@@ -24,7 +24,7 @@ from alembic.operations.base import BatchOperations
 from alembic.runtime.migration import MigrationContext
 
 from alembic_safe_unique.runtime.guard import accepted_reason
-from alembic_safe_unique.runtime.transactions import OFFLINE_BLOCK_DEPTH
+from alembic_safe_unique.runtime.transactions import BLOCK_DEPTH
 from alembic_safe_unique.util.alembic_internals import installed_op_proxy
 
 
@@ -91,7 +91,7 @@ def _recorder(path: str, recording: Recording) -> Iterator[None]:
 
     def record_op(operation: MigrateOperation, batch: bool = False) -> Any:
         line = _line_in(path, sys._getframe(1))
-        in_block = bool(getattr(context, OFFLINE_BLOCK_DEPTH, 0))
+        in_block = bool(getattr(context, BLOCK_DEPTH, 0))
         recording.ops.append(RecordedOp(operation, line, in_block, batch, accepted_reason()))
         return None
 

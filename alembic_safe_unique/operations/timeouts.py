@@ -44,6 +44,18 @@ class SetLocalTimeoutsOp(MigrateOperation):
         ``statement_timeout_ms``, fails the migration (and rolls it back) instead of stalling
         every reader and writer of the table. Run the migration again at a quieter moment, or
         raise the values. Only on PostgreSQL; elsewhere it does nothing.
+
+        Inside ``autocommit_block()`` (Advanced-Alchemy's revision template runs every
+        revision in one) there is no transaction: each statement commits on its own and
+        ``SET LOCAL`` would bound nothing. There the timeouts are set for the session, bound
+        every statement that follows in the block, and are put back as they were when the
+        block ends (offline: ``SET``, then ``RESET`` before the block's ``BEGIN``). That
+        template gives no way to run a revision in a transaction, so an error would only make
+        every such revision fail; the bound is what keeps the table's queue short, and it
+        holds. What differs: a statement that times out fails the migration, but the
+        statements before it in the block stay committed. With a connection in autocommit
+        mode and no block (``isolation_level="AUTOCOMMIT"`` in env.py), nothing would put
+        the timeouts back: ``TransactionOwnershipError`` says what to change.
         """
         operations.invoke(
             cls(lock_timeout_ms=lock_timeout_ms, statement_timeout_ms=statement_timeout_ms)

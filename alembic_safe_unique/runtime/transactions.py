@@ -37,7 +37,9 @@ from alembic_safe_unique.util import alembic_internals
 
 _BUILD_TIMEOUTS = ("lock_timeout", "statement_timeout")
 
-OFFLINE_BLOCK_DEPTH = "_alembic_safe_unique_block_depth"
+# How many autocommit blocks the run is inside, online and offline (the wrapper in
+# ``autocommit_patch`` counts them): offline there is no connection to ask.
+BLOCK_DEPTH = "_alembic_safe_unique_block_depth"
 
 FOREIGN_TRANSACTION = (
     "This revision runs statements outside a transaction (autocommit_block: CREATE INDEX "
@@ -53,17 +55,16 @@ FOREIGN_TRANSACTION = (
 )
 
 
+def block_depth(context: MigrationContext) -> int:
+    """How many ``autocommit_block()`` the run is inside (0: none)."""
+    return int(getattr(context, BLOCK_DEPTH, 0))
+
+
 def refuse_foreign_transaction(context: MigrationContext) -> None:
     """Alembic's ``autocommit_block`` asserts it owns the transaction; say what to change."""
     conn = None if context.as_sql else inspectable(context.connection)
     if conn is None:
         return
-    if getattr(context, OFFLINE_BLOCK_DEPTH, 0):
-        raise TransactionOwnershipError(
-            "autocommit_block() blocks cannot nest: the outer one already runs outside a "
-            "transaction. Remove the inner `with op.get_context().autocommit_block():` and "
-            "keep its statements in the outer block. Nothing was changed by the inner block."
-        )
     if conn.in_transaction() and not alembic_internals.owns_transaction(context):
         raise TransactionOwnershipError(FOREIGN_TRANSACTION)
 
@@ -78,7 +79,7 @@ def outside_transaction(operations: Operations) -> Iterator[None]:
     """
     context: MigrationContext = operations.get_context()
     if context.as_sql:
-        if getattr(context, OFFLINE_BLOCK_DEPTH, 0):  # the revision's own block framed it
+        if block_depth(context):  # the revision's own block framed it
             yield
             return
         with context.autocommit_block():

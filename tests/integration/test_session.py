@@ -86,3 +86,32 @@ def test_env_py_that_hands_over_a_connection_in_a_transaction_gets_told_what_to_
     assert "engine.connect()" in result.stderr
     assert "AssertionError" not in result.stderr
     assert schema_snapshot(engine) == before
+
+
+def test_set_local_timeouts_on_an_autocommit_engine_says_what_to_change_instead_of_nothing(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    """No transaction and no block: SET LOCAL would bound nothing and only warn."""
+    make_counter_table(engine, 2_000)
+    env = project.env_py.read_text()
+    assert "poolclass=pool.NullPool," in env
+    project.env_py.write_text(
+        env.replace(
+            "poolclass=pool.NullPool,", 'poolclass=pool.NullPool, isolation_level="AUTOCOMMIT",'
+        )
+    )
+    project.write_revision(
+        "r1",
+        """
+        op.set_local_timeouts(lock_timeout_ms=200)
+        op.add_column('ad_counter', sa.Column('note', sa.Text))
+        """,
+    )
+    before = schema_snapshot(engine)
+
+    result = project.cli("upgrade", "head")
+
+    assert result.returncode != 0
+    assert "TransactionOwnershipError" in result.stderr
+    assert "Remove isolation_level='AUTOCOMMIT' from env.py" in result.stderr
+    assert schema_snapshot(engine) == before

@@ -221,6 +221,51 @@ def test_inside_the_revisions_own_autocommit_block_no_second_commit_begin_pair()
     ]
 
 
+def test_a_block_nested_in_the_templates_block_writes_one_commit_begin_pair() -> None:
+    """Advanced-Alchemy's template wraps the body in a block; the rewriter's block sits inside."""
+    with offline_migration() as (op, script), op.get_context().autocommit_block():
+        with op.get_context().autocommit_block():
+            op.create_index_concurrently("Uq Ad", "Ad Counter", ["ad_id"], unique=True)
+        op.execute("SELECT 1")
+    assert script.statements() == [
+        "BEGIN",
+        "COMMIT",
+        "SET lock_timeout = 0",
+        "SET statement_timeout = 0",
+        "SET max_parallel_maintenance_workers = 0",
+        'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "Uq Ad" ON "Ad Counter" (ad_id)',
+        "RESET lock_timeout",
+        "RESET statement_timeout",
+        "RESET max_parallel_maintenance_workers",
+        "SELECT 1",
+        "BEGIN",
+        "COMMIT",
+    ]
+
+
+def test_set_local_timeouts_in_an_autocommit_block_set_until_the_block_ends() -> None:
+    """No transaction for SET LOCAL to last in the block: SET, then RESET before its BEGIN."""
+    with offline_migration() as (op, script):
+        with op.get_context().autocommit_block():
+            op.set_local_timeouts(lock_timeout_ms=2000, statement_timeout_ms=60000)
+            op.add_column("Ad Counter", sa.Column("Hits", sa.Integer()))
+            op.set_local_timeouts(lock_timeout_ms=500)
+        op.add_column("Ad Counter", sa.Column("Day", sa.Date()))
+    assert script.statements() == [
+        "BEGIN",
+        "COMMIT",
+        "SET lock_timeout = 2000",
+        "SET statement_timeout = 60000",
+        'ALTER TABLE "Ad Counter" ADD COLUMN "Hits" INTEGER',
+        "SET lock_timeout = 500",
+        "RESET lock_timeout",
+        "RESET statement_timeout",
+        "BEGIN",
+        'ALTER TABLE "Ad Counter" ADD COLUMN "Day" DATE',
+        "COMMIT",
+    ]
+
+
 def test_deduplicate_rows_offline_is_one_transaction_with_literal_values() -> None:
     with offline_migration() as (op, script):
         report = op.deduplicate_rows(

@@ -21,12 +21,19 @@ def test_a_connection_handed_over_inside_a_transaction_is_refused_with_the_env_p
             pass  # pragma: no cover - refused on entry
 
 
-def test_nested_autocommit_blocks_are_refused_with_what_to_remove() -> None:
-    refused = pytest.raises(TransactionOwnershipError, match=r"cannot nest.*Remove the inner")
+def test_a_block_nested_in_another_runs_outside_the_transaction_and_leaves_it_once() -> None:
+    """Advanced-Alchemy's template wraps the revision's body, and so every block, in one."""
     with sqlite_connection() as connection:
         context = MigrationContext.configure(connection, opts={"transactional_ddl": True})
-        with context.begin_transaction(), context.autocommit_block():
-            with refused, context.autocommit_block():
-                pass  # pragma: no cover - refused on entry
-            # The outer block is still usable: the refusal changed nothing.
-            assert connection.exec_driver_sql("SELECT 1").scalar() == 1
+        with context.begin_transaction():
+            connection.exec_driver_sql("CREATE TABLE t (a INTEGER)")
+            with context.autocommit_block():
+                with context.autocommit_block():
+                    context.connection.exec_driver_sql("INSERT INTO t VALUES (1)")
+                # Still the outer block's autocommit connection, usable after the inner one.
+                context.connection.exec_driver_sql("INSERT INTO t VALUES (2)")
+            # Back in a transaction Alembic owns: what follows can still be rolled back.
+            assert context.connection.in_transaction()
+            context.connection.exec_driver_sql("INSERT INTO t VALUES (3)")
+            context.connection.rollback()
+        assert connection.exec_driver_sql("SELECT a FROM t ORDER BY a").scalars().all() == [1, 2]
