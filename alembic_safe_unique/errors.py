@@ -6,9 +6,23 @@ index, and what to run next.
 
 from __future__ import annotations
 
+from alembic.util import CommandError
 
-class SafeUniqueError(Exception):
-    """Base class: every refusal or failure of this package."""
+
+class SafeUniqueError(CommandError):
+    """Base class: every refusal or failure of this package.
+
+    An Alembic ``CommandError``, because each one is the user's to act on and its message says
+    how: the ``alembic`` command line then prints ``FAILED: <message>`` and no traceback, as it
+    does for its own errors (Flask-Migrate and Litestar print it likewise); ``alembic
+    --raiseerr`` shows the whole chain, the driver's error included.
+
+    ``str()`` starts with the error's name (``DuplicateKeysError: ...``): the one word of
+    that line a reader can look up (docs/troubleshooting.md is arranged by it).
+    """
+
+    def __str__(self) -> str:
+        return f"{type(self).__name__}: {super().__str__()}"
 
 
 class UnsafeShapeError(SafeUniqueError, ValueError):

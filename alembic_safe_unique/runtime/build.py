@@ -353,12 +353,14 @@ def _duplicates_error(
     detail = error_detail(error) or "(no detail from the driver)"
     query = catalog.render_query(conn, catalog.duplicate_groups_query(spec))
     columns = ", ".join(str(c) for c in spec.columns)
+    # Four lines: a deploy log shows it twice (Alembic logs it, then prints FAILED: it).
+    one_line_query = " ".join(query.split())
     return DuplicateKeysError(
         f"Cannot build unique index {spec.name!r} on {spec.qualified_table} ({columns}): the "
         f"table holds duplicate keys. PostgreSQL reported: {detail}\n"
-        f"{remains} List every duplicate group with:\n\n"
-        f"    {query.replace(chr(10), chr(10) + '    ')};\n\n"
-        "Remove or merge the duplicates (in a data migration before this one), then run the "
-        "migration again. To write that revision, placed just before this build:\n\n"
-        f"    alembic-safe-unique dedupe-revision {spec.name} --keep newest\n"
+        f"{remains}\n"
+        f"List every duplicate group with: {one_line_query};\n"
+        "Next: remove or merge the duplicates in a revision before this one, then run the "
+        "migration again; this writes that revision, placed just before this build: "
+        f"alembic-safe-unique dedupe-revision {spec.name} --keep newest"
     )

@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.fixtures.catalog_snapshot import invalid_indexes, schema_snapshot, unique_constraints
-from tests.fixtures.processes import build_waiting
+from tests.fixtures.processes import build_waiting, failure
 from tests.fixtures.project import AlembicProject
 from tests.fixtures.tables import ADD_UQ, make_counter_table, wait_until
 
@@ -35,6 +35,31 @@ def test_duplicates_fail_clearly_and_leave_nothing_behind(
     assert invalid_indexes(engine) == []
     assert schema_snapshot(engine) == before
     assert project.current(engine) is None
+
+
+def test_a_failed_upgrade_reads_as_one_short_message_with_the_full_chain_on_request(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    """Through the ``alembic`` command line, as a deploy log shows it: no traceback."""
+    make_counter_table(engine, 5000, duplicates=3)
+    project.write_revision("r1", ADD_UQ)
+
+    result = project.cli("upgrade", "head", new_process=True)
+
+    shown = (result.stderr + result.stdout).strip().splitlines()
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    assert len(shown) <= 20, "\n".join(shown)
+    message = failure(result.stderr)
+    assert message.startswith("DuplicateKeysError: Cannot build unique index 'uq_ad_day' on ")
+    assert re.search(r"Key \(ad_id, day\)=\(0, [123]\) is duplicated\.", message)
+    assert "alembic-safe-unique dedupe-revision uq_ad_day" in message  # the next step
+    assert "FAILED: DuplicateKeysError:" in result.stdout
+
+    chained = project.cli("--raiseerr", "upgrade", "head", new_process=True)
+    assert "Traceback" in chained.stderr
+    assert "UniqueViolation" in chained.stderr  # the driver's own error, chained
+    assert "alembic_safe_unique.errors.DuplicateKeysError" in chained.stderr
 
 
 def test_invalid_leftover_that_still_rejects_writes_is_found_and_removed(

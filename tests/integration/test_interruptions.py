@@ -8,7 +8,7 @@ import threading
 import sqlalchemy as sa
 
 from tests.fixtures.catalog_snapshot import invalid_indexes, unique_constraints
-from tests.fixtures.processes import Run, build_waiting, old_snapshot, until
+from tests.fixtures.processes import Run, build_waiting, failure, old_snapshot, until
 from tests.fixtures.project import AlembicProject
 
 TABLE = '"Ad Counter"'
@@ -23,7 +23,7 @@ def make_table(engine: sa.Engine) -> None:
 
 
 def last_line(stderr: str) -> str:
-    return stderr.strip().splitlines()[-1]
+    return failure(stderr)
 
 
 def index_state(engine: sa.Engine) -> str:
@@ -51,7 +51,7 @@ def test_terminated_backend_reads_as_lost_connection_not_a_follow_on_error(
 
     assert code != 0
     assert last_line(run.stderr).startswith(
-        "alembic_safe_unique.errors.ConnectionLostError: The connection to the server was lost "
+        "ConnectionLostError: The connection to the server was lost "
         "during the build of uq ad day on public.Ad Counter"
     ), run.stderr
     assert "Run the migration again: it removes the invalid index" in run.stderr
@@ -79,8 +79,7 @@ def test_ctrl_c_during_the_build_says_what_it_left_and_a_rerun_heals(
     assert code != 0
     final = last_line(run.stderr)
     assert final.startswith(
-        "alembic_safe_unique.errors.BuildInterruptedError: The build of uq ad day on public.Ad "
-        "Counter was interrupted."
+        "BuildInterruptedError: The build of uq ad day on public.Ad Counter was interrupted."
     ), run.stderr
     expected = {
         "invalid": "An invalid index uq ad day remains",
@@ -116,9 +115,9 @@ def test_a_build_waiting_for_an_old_snapshot_gives_up_after_wait_timeout_and_nam
         result = project.cli("upgrade", "head")
 
         assert result.returncode != 0
-        final = " ".join(last_line(result.stderr).split())
+        final = last_line(result.stderr)
         assert final.startswith(
-            "alembic_safe_unique.errors.WaitTimeoutError: The build of uq ad day on "
+            "WaitTimeoutError: The build of uq ad day on "
             "public.Ad Counter "
             "waited for other sessions for more than 2 s (wait_timeout_s) and was cancelled. "
             f"It was waiting for: pid {pid} (idle in transaction for"
@@ -145,8 +144,8 @@ def test_a_writer_idle_in_transaction_keeps_the_leftover_which_the_rerun_removes
         result = project.cli("upgrade", "head")
 
         assert result.returncode != 0
-        final = " ".join(last_line(result.stderr).split())
-        assert "alembic_safe_unique.errors.WaitTimeoutError" in final, result.stderr
+        final = last_line(result.stderr)
+        assert "WaitTimeoutError" in final, result.stderr
         assert f"It was waiting for: pid {pid} (idle in transaction" in final
         assert (
             "The unfinished index uq ad day stays for now (dropping it would wait for the same "
@@ -183,9 +182,9 @@ def test_a_build_of_the_same_index_by_someone_else_is_waited_for_then_named(
 
         thread.join(timeout=60)  # the snapshot is gone: the DBA's build finishes
     assert result.returncode != 0
-    final = " ".join(last_line(result.stderr).split())
+    final = last_line(result.stderr)
     assert final == (
-        "alembic_safe_unique.errors.BuildInProgressError: Index 'uq ad day' on "
+        "BuildInProgressError: Index 'uq ad day' on "
         "public.Ad Counter is "
         f"still being built by another session (pid {dba_pid}, role {dba_role}, CREATE INDEX "
         "CONCURRENTLY). It was left alone: an index being built is not a leftover. Let that "

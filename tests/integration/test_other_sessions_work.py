@@ -20,7 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from tests.fixtures.catalog_snapshot import invalid_indexes, unique_constraints
-from tests.fixtures.processes import build_waiting, old_snapshot, until
+from tests.fixtures.processes import build_waiting, failure, old_snapshot, until
 from tests.fixtures.project import AlembicProject
 from tests.fixtures.server import with_driver
 from tests.integration.test_cli import tool
@@ -108,9 +108,9 @@ def test_a_least_privilege_role_leaves_a_dbas_build_of_the_same_index_alone(
         result = project.cli("upgrade", "head")
 
         assert result.returncode != 0
-        final = " ".join(result.stderr.strip().splitlines()[-1].split())
+        final = failure(result.stderr)
         assert final.startswith(
-            "alembic_safe_unique.errors.BuildInProgressError: Index 'uq ad day' on "
+            "BuildInProgressError: Index 'uq ad day' on "
             "public.Ad Counter "
             f"is still possibly being built by another session (pid {build.pid}, role "
             f"{build.role}): it is building an index on this table, and this role cannot see "

@@ -161,7 +161,7 @@ def test_each_tenant_is_migrated_a_failing_one_is_named_and_a_rerun_heals_it(
     failed = project.cli("upgrade", "head")
 
     output = failed.stdout + failed.stderr
-    assert failed.returncode == 1, output
+    assert failed.returncode != 0, output
     assert "Cannot build unique index 'uq_ad_day' on Tenant B.ad_counter" in output, output
     assert "Tenant 'Tenant B' failed" in output
     assert version(engine, "Tenant A") == ["r3"]
