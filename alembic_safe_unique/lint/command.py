@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import redirect_stdout
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,10 @@ from alembic.util import CommandError as AlembicCommandError
 from alembic_safe_unique.errors import SafeUniqueError
 
 from . import output, revisions, settings
-from .engine import lint_revisions
+from .engine import LintResult, lint_revisions
 from .rules import NOT_ANALYSED, RULES
 from .sql import parser_available
+from .stand_ins import stand_ins
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -72,6 +74,16 @@ def _scripts(ini: Path, section: str) -> ScriptDirectory:
         raise LintUsageError(f"{ini}: {error}") from error
 
 
+def _linted(
+    scripts: ScriptDirectory, targets: list[str], chosen: settings.LintSettings
+) -> LintResult:
+    """The findings, with missing imports stood in for and whatever the revisions print
+    while they load or run sent to stderr (stdout carries the report, JSON included)."""
+    directories = [scripts.versions, *(scripts.version_locations or [])]
+    with stand_ins(directories), redirect_stdout(sys.stderr):
+        return lint_revisions(revisions.select(scripts, targets, chosen.since), chosen)
+
+
 def run_lint(args: argparse.Namespace) -> int:
     ini = Path(args.config or os.environ.get("ALEMBIC_CONFIG", "alembic.ini"))
     if not ini.is_file():
@@ -81,9 +93,7 @@ def run_lint(args: argparse.Namespace) -> int:
     chosen = settings.load(
         ini, select=_split(args.select), ignore=_split(args.ignore), since=args.since
     )
-    result = lint_revisions(
-        revisions.select(_scripts(ini, args.name), args.targets, chosen.since), chosen
-    )
+    result = _linted(_scripts(ini, args.name), args.targets, chosen)
     if args.fix:
         try:
             from .fix import fix_findings  # libcst is only needed here
@@ -94,8 +104,7 @@ def run_lint(args: argparse.Namespace) -> int:
         for path, count in fix_findings(result.findings).items():
             print(f"Fixed {count} finding{'s' * (count != 1)} in {path}", file=sys.stderr)
         # Read the files again: the rewritten revisions are new modules.
-        scripts = _scripts(ini, args.name)
-        result = lint_revisions(revisions.select(scripts, args.targets, chosen.since), chosen)
+        result = _linted(_scripts(ini, args.name), args.targets, chosen)
     rendered = output.FORMATS[args.format](result)
     if rendered:
         print(rendered)

@@ -13,8 +13,9 @@ from alembic.script import Script
 from .checks import check_ops
 from .findings import Finding
 from .recording import RecordedOp, record
-from .rules import NOT_READ, Rule
+from .rules import NOT_READ, STOOD_IN, Rule
 from .settings import LintSettings
+from .stand_ins import stood_in_names
 from .state import WalkState
 from .suppressions import SourceMap
 
@@ -54,6 +55,18 @@ def _fixable(rule: Rule, item: RecordedOp) -> bool:
     )
 
 
+def _import_line(text: str, names: list[str]) -> int:
+    """The line of the first import of one of ``names`` (their top package), else 1."""
+    packages = {name.split(".")[0] for name in names}
+    for number, line in enumerate(text.splitlines(), start=1):
+        words = line.replace(",", " ").split()
+        if words[:1] in (["import"], ["from"]) and any(
+            word.split(".")[0] in packages for word in words[1:]
+        ):
+            return number
+    return 1
+
+
 def lint_revisions(revisions: Iterable[Script], settings: LintSettings) -> LintResult:
     """Findings in ``revisions`` (upgrade order); tables created earlier in them are new."""
     created: set[tuple[str | None, str]] = set()
@@ -62,8 +75,23 @@ def lint_revisions(revisions: Iterable[Script], settings: LintSettings) -> LintR
     for revision in revisions:
         count += 1
         path = revision.path
-        source = SourceMap.read(Path(path).read_text())
+        text = Path(path).read_text()
+        source = SourceMap.read(text)
         module = revision.module
+        stood_in = stood_in_names(module)
+        if stood_in and settings.runs(STOOD_IN):
+            line = _import_line(text, stood_in)
+            findings.append(
+                Finding(
+                    rule=STOOD_IN,
+                    path=_shown_path(path),
+                    line=line,
+                    column=1,
+                    revision=revision.revision,
+                    function="",
+                    message="not installed here, stood in for: " + ", ".join(stood_in),
+                )
+            )
         for name in ("upgrade", "downgrade"):
             function = getattr(module, name, None)
             if function is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import traceback
 from collections.abc import Sequence
 
 from alembic.script import Script, ScriptDirectory
@@ -24,12 +25,26 @@ def _in_upgrade_order(script: ScriptDirectory, upper: str, lower: str) -> list[S
             "(see `alembic history`)."
         ) from error
     except Exception as error:  # a revision file that fails to import (they load lazily)
+        where = _failing_file(error, script)
         raise RevisionSelectionError(
-            f"Alembic could not load the revision files: {type(error).__name__}: {error}. "
-            "Lint imports them as `alembic history` does; make that work first."
+            f"Alembic could not load the revision files{where}: {type(error).__name__}: "
+            f"{error}. Lint imports them as `alembic history` does (modules that are not "
+            "installed are stood in for); make that file import, or lint the others by name."
         ) from error
     found.reverse()
     return found
+
+
+def _failing_file(error: BaseException, script: ScriptDirectory) -> str:
+    """`` (in <file>)`` for the revision file the error came from, if one is on its traceback."""
+    directories = [script.versions, *(script.version_locations or [])]
+    prefixes = tuple(os.path.realpath(path) + os.sep for path in directories)
+    candidates = [getattr(error, "filename", None)]
+    candidates += [frame.filename for frame in traceback.extract_tb(error.__traceback__)]
+    for filename in reversed([name for name in candidates if isinstance(name, str)]):
+        if os.path.realpath(filename).startswith(prefixes):
+            return f" (in {os.path.relpath(filename)})"
+    return ""
 
 
 def select(script: ScriptDirectory, targets: Sequence[str], since: str | None) -> list[Script]:

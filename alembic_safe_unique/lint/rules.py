@@ -83,6 +83,17 @@ NOT_READ = Rule(
     blocking=False,
 )
 
+STOOD_IN = Rule(
+    "ASU902",
+    "imports-stood-in",
+    "This revision imports modules that are not installed where lint ran (the application's "
+    "packages, libraries of its own); lint stood in for them to read the file, so an op "
+    "whose arguments come from them is read with stand-in values.",
+    "Run lint where the application's dependencies are installed to read those values, or "
+    "review the ops that use them by hand.",
+    blocking=False,
+)
+
 RULES: tuple[Rule, ...] = (
     UNIQUE_CONSTRAINT,
     INDEX_NOT_CONCURRENT,
@@ -92,6 +103,7 @@ RULES: tuple[Rule, ...] = (
     UNBOUNDED_DROP_CONSTRAINT,
     NOT_ANALYSED,
     NOT_READ,
+    STOOD_IN,
 )
 
 

@@ -336,13 +336,53 @@ def test_revisions_the_rewriter_autogenerates_are_clean(
     assert out.strip() == f"0 findings in {len(written) + 1} revisions."
 
 
-def test_a_revision_that_cannot_be_imported_is_a_usage_error_saying_so(
+def test_imports_that_are_not_installed_are_stood_in_for_and_every_file_is_read(
     lint_project: AlembicProject, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (lint_project.versions / "broken.py").write_text("import myapp_models_not_installed\n")
+    """As in real histories: revisions import the application and its libraries."""
+    missing = lint_project.versions / "r5.py"
+    lint_project.write_revision(
+        "r5",
+        """
+        op.add_column("ad_counter", sa.Column("state", CounterState(), nullable=True))
+        op.create_unique_constraint("uq_ad_state", "ad_counter", ["ad_id", funcy.first(["state"])])
+        """,
+        down_revision="r4",
+    )
+    text = missing.read_text()
+    missing.write_text(
+        text.replace(
+            "import sqlalchemy as sa\n",
+            "import sqlalchemy as sa\n\nimport funcy\nfrom myapp.models.enums import CounterState\n"
+            'print("revision r5 loaded")  # revisions that print must not break --format json\n',
+            1,
+        )
+    )
+
+    code, out, err = lint(lint_project, "--format", "json", capsys=capsys)
+
+    assert code == 1, err
+    findings = json.loads(out)["findings"]  # nothing but the report on stdout
+    assert "revision r5 loaded" in err
+    in_r5 = {(f["rule"], f["line"]) for f in findings if f["revision"] == "r5"}
+    lines = missing.read_text().splitlines()
+    notice_line = next(line for rule, line in in_r5 if rule == "ASU902")
+    assert lines[notice_line - 1] == "import funcy"
+    notice = next(f for f in findings if f["rule"] == "ASU902")
+    assert "funcy" in notice["message"] and "myapp.models.enums" in notice["message"]
+    assert not notice["blocking"]
+    assert any(rule == "ASU001" for rule, _ in in_r5)  # read past the stand-ins
+    assert {f["revision"] for f in findings} >= {"r2", "r3", "r5"}  # every other file too
+    assert "myapp" not in sys.modules and "funcy" not in sys.modules
+
+
+def test_a_revision_that_fails_at_import_is_named(
+    lint_project: AlembicProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (lint_project.versions / "broken.py").write_text(
+        'raise RuntimeError("set DATABASE_URL first")\n'
+    )
     code, _out, err = lint(lint_project, capsys=capsys)
     assert code == 2
-    assert (
-        "Alembic could not load the revision files: ModuleNotFoundError: No module named "
-        "'myapp_models_not_installed'. Lint imports them as `alembic history` does"
-    ) in err
+    assert "Alembic could not load the revision files (in " in err
+    assert "broken.py): RuntimeError: set DATABASE_URL first" in err
