@@ -67,9 +67,16 @@ def _split(values: list[str] | None) -> list[str]:
 
 
 def _scripts(ini: Path, section: str) -> ScriptDirectory:
-    """The project's revision directory, as ``alembic`` reads it from the ini file."""
+    """The project's revision directory, as ``alembic`` reads it from the ini file.
+
+    Flask-Migrate writes no ``script_location``: its alembic.ini sits in the migrations
+    folder beside env.py, and ``flask db`` points Alembic at that folder. Lint does the same.
+    """
+    config = Config(str(ini), ini_section=section)
+    if config.get_main_option("script_location") is None and (ini.parent / "env.py").is_file():
+        config.set_main_option("script_location", str(ini.parent))
     try:
-        return ScriptDirectory.from_config(Config(str(ini), ini_section=section))
+        return ScriptDirectory.from_config(config)
     except AlembicCommandError as error:  # no script_location, no such folder
         raise LintUsageError(f"{ini}: {error}") from error
 
