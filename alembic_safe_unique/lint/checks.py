@@ -36,6 +36,15 @@ def check_ops(recorded: list[RecordedOp], state: WalkState) -> Iterator[tuple[Re
                 yield item, hit
 
 
+def dropped_tables(recorded: list[RecordedOp]) -> set[tuple[str | None, str]]:
+    """Tables a function drops (``op.drop_table``): autogenerate drops their indexes first."""
+    return {
+        (item.operation.schema, item.operation.table_name)
+        for item in recorded
+        if isinstance(item.operation, alembic_ops.DropTableOp)
+    }
+
+
 def _table(table_name: str | None, schema: str | None) -> str:
     return f"{schema}.{table_name}" if schema else str(table_name)
 
@@ -120,7 +129,9 @@ def _drop_index(operation: alembic_ops.DropIndexOp, state: WalkState) -> list[Hi
                 "an autocommit block",
             )
         ]
-    if state.is_new(operation.table_name, operation.schema):
+    if state.is_new(operation.table_name, operation.schema) or state.is_dropped(
+        operation.table_name, operation.schema
+    ):
         return []
     return [
         (DROP_INDEX_NOT_CONCURRENT, f"drop_index({operation.index_name!r}) without CONCURRENTLY")

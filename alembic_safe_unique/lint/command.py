@@ -88,7 +88,10 @@ def _linted(
     while they load or run sent to stderr (stdout carries the report, JSON included)."""
     directories = [scripts.versions, *(scripts.version_locations or [])]
     with stand_ins(directories), redirect_stdout(sys.stderr):
-        return lint_revisions(revisions.select(scripts, targets, chosen.since), chosen)
+        selected = revisions.select(scripts, targets, chosen.since)
+        # Production is at the range's lower bound or at --since: the rest has not run there.
+        unapplied = bool(chosen.since) or any(":" in target for target in targets)
+        return lint_revisions(selected, chosen, unapplied=unapplied)
 
 
 def run_lint(args: argparse.Namespace) -> int:

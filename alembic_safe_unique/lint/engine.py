@@ -10,7 +10,7 @@ from pathlib import Path
 from alembic.operations import ops as alembic_ops
 from alembic.script import Script
 
-from .checks import check_ops
+from .checks import check_ops, dropped_tables
 from .findings import Finding
 from .recording import RecordedOp, record
 from .rules import NOT_READ, STOOD_IN, Rule
@@ -67,8 +67,17 @@ def _import_line(text: str, names: list[str]) -> int:
     return 1
 
 
-def lint_revisions(revisions: Iterable[Script], settings: LintSettings) -> LintResult:
-    """Findings in ``revisions`` (upgrade order); tables created earlier in them are new."""
+def lint_revisions(
+    revisions: Iterable[Script], settings: LintSettings, *, unapplied: bool = False
+) -> LintResult:
+    """Findings in ``revisions`` (upgrade order).
+
+    A table created by the revision itself is new (it has no rows to lock). One created by an
+    earlier revision counts as new only when ``unapplied``: the user said where production is
+    (``--since``, or a range's lower bound), so the linted revisions have not run there yet.
+    Otherwise it has rows in production by the time this revision runs, as in the usual
+    project whose every table Alembic created.
+    """
     created: set[tuple[str | None, str]] = set()
     findings: list[Finding] = []
     count = 0
@@ -78,6 +87,7 @@ def lint_revisions(revisions: Iterable[Script], settings: LintSettings) -> LintR
         text = Path(path).read_text()
         source = SourceMap.read(text)
         module = revision.module
+        own_created: set[tuple[str | None, str]] = set()
         stood_in = stood_in_names(module)
         if stood_in and settings.runs(STOOD_IN):
             line = _import_line(text, stood_in)
@@ -96,10 +106,12 @@ def lint_revisions(revisions: Iterable[Script], settings: LintSettings) -> LintR
             function = getattr(module, name, None)
             if function is None:
                 continue
-            # Tables new to the range are new to its downgrades too (those of this revision's
-            # upgrade among them: the downgrade drops them anyway).
-            state = WalkState(created=set(created))
+            # A revision's downgrade drops what its upgrade created: new to it as well.
             recording = record(path, name, function)
+            state = WalkState(
+                created=set(created) | (own_created if name == "downgrade" else set()),
+                dropped=dropped_tables(recording.ops),
+            )
             hits = [
                 (item.line, rule, message, _fixable(rule, item))
                 for item, (rule, message) in check_ops(recording.ops, state)
@@ -108,7 +120,9 @@ def lint_revisions(revisions: Iterable[Script], settings: LintSettings) -> LintR
                 line, reason = recording.stopped
                 hits.append((line, NOT_READ, f"{name}() stopped at this line: {reason}", False))
             if name == "upgrade":
-                created = state.created
+                own_created = state.created - created
+                if unapplied:
+                    created = state.created
             for line, rule, message, fixable in hits:
                 if not settings.runs(rule) or source.is_suppressed(rule, line):
                     continue

@@ -16,9 +16,14 @@ class WalkState:
     session_lock_timeout: bool = False
     """``SET lock_timeout`` for the session: holds until reset."""
     in_autocommit_block: bool = False
+    dropped: set[TableKey] = field(default_factory=set)
+    """Tables the function drops: locking one on the way out costs what the drop costs."""
 
     def is_new(self, table_name: str | None, schema: str | None) -> bool:
         return table_name is not None and (schema, table_name) in self.created
+
+    def is_dropped(self, table_name: str | None, schema: str | None) -> bool:
+        return table_name is not None and (schema, table_name) in self.dropped
 
     @property
     def lock_bounded(self) -> bool:

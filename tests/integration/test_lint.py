@@ -154,7 +154,29 @@ def test_lint_finds_each_locking_pattern_at_its_line(
     expected = (
         marked("r2", HAND_WRITTEN) | marked("r3", RAW_SQL) | marked("r4", BATCH_PLUGIN_SUPPRESSED)
     )
-    assert found(lint_project, capsys=capsys) == expected | {OTHER_RULE_SUPPRESSED}
+    # By default r1 is in production when r3 runs: its campaign table holds rows by then.
+    on_campaign = {
+        (
+            "r3",
+            "ASU002",
+            'op.execute("CREATE INDEX ix_campaign ON campaign (id)")  # campaign '
+            "is new in this range",
+        ),
+        (
+            "r3",
+            "ASU001",
+            'op.execute("ALTER TABLE campaign DROP CONSTRAINT campaign_slug_key, ADD UNIQUE (id)")',
+        ),
+    }
+    assert found(lint_project, capsys=capsys) == expected | on_campaign | {OTHER_RULE_SUPPRESSED}
+
+
+def test_a_range_says_production_is_at_its_lower_bound(
+    lint_project: AlembicProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Given ``base:heads``, nothing has run yet: r1's table is new to r3."""
+    everything = found(lint_project, "base:heads", capsys=capsys)
+    assert not any("campaign" in line for _revision, _rule, line in everything)
 
 
 def test_tables_created_before_the_linted_range_count_as_existing(

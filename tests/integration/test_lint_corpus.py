@@ -43,6 +43,10 @@ def test_lint_reads_every_revision_of_a_public_history_and_finds_its_index_build
         # add_column(..., index=True) on two existing tables.
         ("65fc9ede4746_add_is_draft_status_to_queries_and_.py", 23, "ASU002"),
         ("65fc9ede4746_add_is_draft_status_to_queries_and_.py", 26, "ASU002"),
+        # A unique constraint on favorites, created by an earlier revision (d4c798575877):
+        # built under ACCESS EXCLUSIVE; its downgrade drops it with no lock_timeout.
+        ("71477dadd6ef_favorites_unique_constraint.py", 20, "ASU001"),
+        ("71477dadd6ef_favorites_unique_constraint.py", 26, "ASU006"),
         # DROP INDEX without CONCURRENTLY.
         ("5ec5c84ba61e_.py", 38, "ASU004"),
         ("6b5be7e0a0ef_.py", 44, "ASU004"),

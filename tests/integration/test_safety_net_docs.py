@@ -88,9 +88,11 @@ def test_lint_finds_what_the_page_shows_and_fix_writes_the_fixed_revision(
             conn.execute(sa.text(statement))
     everything, since, fix = commands("safety_net/lint.sh")
 
-    result = run(project, *everything)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip() == "0 findings in 3 revisions."
+    # The whole history: the hand-written revision runs on a table an earlier one created,
+    # which holds rows by then. Not clean (it used to read "0 findings in 3 revisions").
+    whole = run(project, *everything)
+    assert whole.returncode == 1, whole.stdout + whole.stderr
+    assert_output_as_documented("safety_net/lint_output.txt", whole.stdout)
     result = run(project, *since)
     assert result.returncode == 1, result.stderr
     assert_output_as_documented("safety_net/lint_output.txt", result.stdout)

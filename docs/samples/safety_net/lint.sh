@@ -1,6 +1,6 @@
-# Every revision; a table created earlier in the range counts as new (no rows to lock).
+# Every revision, each against the tables earlier revisions created (rows by then).
 alembic-safe-unique lint
-# Only what production has not applied yet: the revisions after 1975ea83b712.
+# Production is at 1975ea83b712: the revisions after it, their new tables new to them.
 alembic-safe-unique lint --since 1975ea83b712
 # Rewrite what can be rewritten safely, then lint again.
 alembic-safe-unique lint --since 1975ea83b712 --fix
