@@ -15,7 +15,7 @@ from alembic.util import CommandError as AlembicCommandError
 
 from alembic_safe_unique.errors import SafeUniqueError
 
-from . import output, revisions, settings
+from . import baseline, output, revisions, settings
 from .engine import LintResult, lint_revisions
 from .rules import NOT_ANALYSED, RULES
 from .sql import parser_available
@@ -59,6 +59,23 @@ def add_parser(commands: Any) -> None:
     lint.add_argument(
         "--fix", action="store_true", help="rewrite what can be rewritten safely, then re-lint"
     )
+    lint.add_argument(
+        "--no-downgrade",
+        dest="downgrade",
+        action="store_false",
+        default=None,
+        help="leave downgrade() functions out (config: downgrade = false)",
+    )
+    lint.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="leave out the findings recorded in FILE: only new ones are shown and fail",
+    )
+    lint.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record today's findings in FILE (for --baseline) and exit 0",
+    )
     lint.set_defaults(handler=run_lint)
 
 
@@ -94,6 +111,13 @@ def _linted(
         return lint_revisions(selected, chosen, unapplied=unapplied)
 
 
+def _without(result: LintResult, known: set[baseline.Key]) -> LintResult:
+    if not known:
+        return result
+    findings, hidden = baseline.split(result.findings, known)
+    return LintResult(findings, result.revisions, baselined=hidden)
+
+
 def run_lint(args: argparse.Namespace) -> int:
     ini = Path(args.config or os.environ.get("ALEMBIC_CONFIG", "alembic.ini"))
     if not ini.is_file():
@@ -101,9 +125,24 @@ def run_lint(args: argparse.Namespace) -> int:
             f"No Alembic configuration at {str(ini)!r}; point -c at your alembic.ini."
         )
     chosen = settings.load(
-        ini, select=_split(args.select), ignore=_split(args.ignore), since=args.since
+        ini,
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        since=args.since,
+        downgrade=args.downgrade,
     )
     result = _linted(_scripts(ini, args.name), args.targets, chosen)
+    if args.write_baseline:
+        target = Path(args.write_baseline)
+        count = baseline.write(target, result.findings)
+        print(
+            f"Recorded {count} finding{'s' * (count != 1)} in {target}: "
+            f"lint --baseline {target} shows and fails on new ones only.",
+            file=sys.stderr,
+        )
+        return EXIT_CLEAN
+    known = baseline.load(Path(args.baseline)) if args.baseline else set()
+    result = _without(result, known)
     if args.fix:
         try:
             from .fix import fix_findings  # libcst is only needed here
@@ -114,7 +153,7 @@ def run_lint(args: argparse.Namespace) -> int:
         for path, count in fix_findings(result.findings).items():
             print(f"Fixed {count} finding{'s' * (count != 1)} in {path}", file=sys.stderr)
         # Read the files again: the rewritten revisions are new modules.
-        result = _linted(_scripts(ini, args.name), args.targets, chosen)
+        result = _without(_linted(_scripts(ini, args.name), args.targets, chosen), known)
     rendered = output.FORMATS[args.format](result)
     if rendered:
         print(rendered)

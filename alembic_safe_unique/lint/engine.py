@@ -31,6 +31,8 @@ _FIXABLE = {
 class LintResult:
     findings: list[Finding]
     revisions: int
+    baselined: int = 0
+    """Findings left out because the baseline file records them."""
 
     @property
     def blocking(self) -> list[Finding]:
@@ -102,7 +104,7 @@ def lint_revisions(
                     message="not installed here, stood in for: " + ", ".join(stood_in),
                 )
             )
-        for name in ("upgrade", "downgrade"):
+        for name in ("upgrade", "downgrade") if settings.downgrade else ("upgrade",):
             function = getattr(module, name, None)
             if function is None:
                 continue

@@ -28,6 +28,8 @@ def text(result: LintResult) -> str:
     fixable = sum(finding.fixable for finding in result.findings)
     if fixable:
         summary += f"; {fixable} fixable with --fix"
+    if result.baselined:
+        summary += f"; {result.baselined} more in the baseline, not shown"
     lines.append(summary + ".")
     return "\n".join(lines)
 
@@ -51,7 +53,11 @@ def _as_dict(finding: Finding) -> dict[str, object]:
 
 def as_json(result: LintResult) -> str:
     return json.dumps(
-        {"revisions": result.revisions, "findings": [_as_dict(f) for f in result.findings]},
+        {
+            "revisions": result.revisions,
+            "baselined": result.baselined,
+            "findings": [_as_dict(f) for f in result.findings],
+        },
         indent=2,
     )
 

@@ -7,6 +7,7 @@ pyproject.toml::
     select = ["ASU001", "ASU002"]     # default: every rule
     ignore = ["drop-index-not-concurrent"]
     since = "ae1027a6acf"             # lint only the revisions after this one
+    downgrade = false                 # leave downgrade() functions out
 
 alembic.ini::
 
@@ -14,6 +15,7 @@ alembic.ini::
     lint_select = ASU001, ASU002
     lint_ignore = ASU004
     lint_since = ae1027a6acf
+    lint_downgrade = false
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ class LintConfigError(SafeUniqueError, ValueError):
 class LintSettings:
     rules: tuple[Rule, ...] = RULES
     since: str | None = None
+    downgrade: bool = True
+    """Lint ``downgrade()`` too (rarely run in production; half the findings of a history)."""
 
     def runs(self, rule: Rule) -> bool:
         return rule in self.rules
@@ -94,11 +98,13 @@ def load(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     since: str | None = None,
+    downgrade: bool | None = None,
 ) -> LintSettings:
     """Settings from the files next to ``alembic.ini`` (and above it), then the arguments."""
     selected: set[Rule] | None = None
     ignored: set[Rule] = set()
     chosen_since: str | None = None
+    chosen_downgrade = True
     if ini_path is not None and ini_path.is_file():
         parser = ConfigParser()
         parser.read(ini_path)
@@ -109,6 +115,11 @@ def load(
                 selected = _rules(_split(section["lint_select"]), source)
             ignored |= _rules(_split(section.get("lint_ignore", "")), source)
             chosen_since = section.get("lint_since") or None
+            if "lint_downgrade" in section:
+                try:
+                    chosen_downgrade = bool(section.getboolean("lint_downgrade"))
+                except ValueError as error:
+                    raise LintConfigError(f"{source}: lint_downgrade: {error}") from error
     start = ini_path.resolve().parent if ini_path is not None else Path.cwd()
     found = _pyproject(start)
     if found is not None:
@@ -118,10 +129,16 @@ def load(
             selected = _rules(_list(table["select"], source, "select"), source)
         ignored |= _rules(_list(table.get("ignore", []), source, "ignore"), source)
         chosen_since = table.get("since", chosen_since)
+        value = table.get("downgrade", chosen_downgrade)
+        if not isinstance(value, bool):
+            raise LintConfigError(f"{source}: downgrade must be true or false, not {value!r}")
+        chosen_downgrade = value
     if select:
         selected = _rules(select, "--select")
     ignored |= _rules(ignore or [], "--ignore")
     rules = tuple(
         rule for rule in RULES if (selected is None or rule in selected) and rule not in ignored
     )
-    return LintSettings(rules, since or chosen_since)
+    return LintSettings(
+        rules, since or chosen_since, chosen_downgrade if downgrade is None else downgrade
+    )

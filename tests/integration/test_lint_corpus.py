@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,53 @@ def test_lint_reads_every_revision_of_a_public_history_and_finds_its_index_build
     stood_in = {Path(f["path"]).name for f in report["findings"] if f["rule"] == "ASU902"}
     importing = {path.name for path in files if IMPORTS_REDASH.search(path.read_text())}
     assert stood_in == importing
+
+
+def test_a_baseline_lets_a_team_adopt_lint_on_its_history_and_fail_on_new_findings_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "redash"
+    shutil.copytree(CORPUS, project / "migrations")
+    ini = str(project / "migrations" / "alembic.ini")
+    baseline = tmp_path / "lint-baseline.json"
+    assert main(["-c", ini, "lint", "--write-baseline", str(baseline)]) == 0
+    assert "Recorded " in capsys.readouterr().err
+
+    assert main(["-c", ini, "lint", "--baseline", str(baseline)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("0 findings in 27 revisions") and "in the baseline, not shown" in out
+
+    head = _head(ini)
+    (project / "migrations" / "versions" / "new_unique.py").write_text(
+        "from alembic import op\n\n"
+        f"revision = 'new_unique'\ndown_revision = {head!r}\n\n\n"
+        "def upgrade():\n"
+        "    op.create_unique_constraint('uq_users_email_org', 'users', ['email', 'org_id'])\n\n\n"
+        "def downgrade():\n"
+        "    op.drop_constraint('uq_users_email_org', 'users', type_='unique')\n"
+    )
+    code = main(["-c", ini, "lint", "--baseline", str(baseline), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert {(Path(f["path"]).name, f["rule"]) for f in report["findings"] if f["blocking"]} == {
+        ("new_unique.py", "ASU001"),
+        ("new_unique.py", "ASU006"),
+    }
+
+    main(["-c", ini, "lint", "--baseline", str(baseline), "--no-downgrade", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert {f["function"] for f in report["findings"]} == {"upgrade"}
+
+
+def _head(ini: str) -> str:
+    """The corpus's head revision, as Alembic reads it."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from alembic_safe_unique.lint.stand_ins import stand_ins
+
+    config = Config(ini)
+    config.set_main_option("script_location", str(Path(ini).parent))
+    script = ScriptDirectory.from_config(config)
+    with stand_ins([script.versions]):  # its revisions import Redash
+        return str(script.get_current_head())
