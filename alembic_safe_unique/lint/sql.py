@@ -65,8 +65,16 @@ def analyse(sql: str, state: WalkState) -> list[Hit]:
     return hits
 
 
+_ENDS_TRANSACTION = {"TRANS_STMT_COMMIT", "TRANS_STMT_ROLLBACK"}
+_STARTS_TRANSACTION = {"TRANS_STMT_BEGIN", "TRANS_STMT_START"}
+
+
 def _statement(statement: Any, state: WalkState) -> list[Hit]:
-    if isinstance(statement, ast.CreateStmt):
+    if isinstance(statement, ast.TransactionStmt) and statement.kind is not None:
+        kind = enums.TransactionStmtKind(statement.kind).name
+        if kind in _ENDS_TRANSACTION | _STARTS_TRANSACTION:
+            state.transaction_ended(kind in _ENDS_TRANSACTION)
+    elif isinstance(statement, ast.CreateStmt):
         state.created.add(_table(statement.relation))
     elif isinstance(statement, ast.VariableSetStmt) and statement.name == "lock_timeout":
         is_reset = statement.kind != enums.VariableSetKind.VAR_SET_VALUE

@@ -16,6 +16,9 @@ class WalkState:
     session_lock_timeout: bool = False
     """``SET lock_timeout`` for the session: holds until reset."""
     in_autocommit_block: bool = False
+    outside_transaction: bool = False
+    """A raw ``COMMIT`` ended Alembic's transaction (a common idiom before a concurrent build):
+    what follows runs outside one until a raw ``BEGIN``."""
     dropped: set[TableKey] = field(default_factory=set)
     """Tables the function drops: locking one on the way out costs what the drop costs."""
 
@@ -35,4 +38,10 @@ class WalkState:
         """Each statement in an autocommit block is its own transaction: SET LOCAL is gone."""
         if in_autocommit_block:
             self.local_lock_timeout = False
-        self.in_autocommit_block = in_autocommit_block
+        self.in_autocommit_block = in_autocommit_block or self.outside_transaction
+
+    def transaction_ended(self, ended: bool) -> None:
+        """A raw ``COMMIT``/``ROLLBACK`` (``ended``) or ``BEGIN`` ran."""
+        self.outside_transaction = ended
+        self.in_autocommit_block = ended or self.in_autocommit_block
+        self.local_lock_timeout = False

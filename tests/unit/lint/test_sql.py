@@ -47,3 +47,16 @@ def test_sql_the_parser_rejects_is_reported_as_not_analysed() -> None:
     assert rule.id == "ASU900"
     assert "raw SQL not analysed ('SELEC nonsense')" in message
     assert 'syntax error at or near "SELEC"' in message
+
+
+def test_a_raw_commit_before_a_concurrent_build_is_the_known_idiom_not_a_finding() -> None:
+    """``op.execute("COMMIT")`` ends Alembic's transaction: what follows runs outside one."""
+    state = WalkState()
+    state.enter(False)
+    assert analyse("COMMIT", state) == []
+    state.enter(False)  # the next op, as the recorder reports it: outside a block
+    assert analyse("CREATE UNIQUE INDEX CONCURRENTLY uq ON t (a)", state) == []
+    assert analyse("BEGIN", state) == []
+    state.enter(False)
+    hits = analyse("CREATE INDEX CONCURRENTLY ix ON t (b)", state)
+    assert [rule.id for rule, _message in hits] == ["ASU003"]
