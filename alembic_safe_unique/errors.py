@@ -103,6 +103,10 @@ class WaitTimeoutError(SafeUniqueError):
     """A concurrent build or drop waited longer than ``wait_timeout_s`` for other sessions."""
 
 
+class InsufficientPrivilegeError(SafeUniqueError):
+    """The migration role lacks a privilege a step needs; the message names it and the GRANT."""
+
+
 class ConnectionLostError(SafeUniqueError):
     """The migration's connection died (server crash, terminated backend, network)."""
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from alembic_safe_unique.postgresql.sessions import ROLE_AND_MAY_SIGNAL, OtherSession
+
 _PROGRESS = sa.text(
     """
     SELECT p.phase, p.blocks_done, p.blocks_total, p.tuples_done, p.tuples_total,
@@ -18,7 +20,9 @@ _PROGRESS = sa.text(
            p.partitions_done, p.partitions_total,
            a.state,
            extract(epoch FROM now() - coalesce(a.xact_start, a.query_start))::float8,
-           left(a.query, 200)
+           left(a.query, 200), """
+    + ROLE_AND_MAY_SIGNAL
+    + """
       FROM pg_stat_progress_create_index p
       LEFT JOIN pg_stat_activity a ON a.pid = nullif(p.current_locker_pid, 0)
      WHERE p.pid = :pid
@@ -61,6 +65,22 @@ class BuildSnapshot:
     locker_state: str | None
     locker_seconds: float | None
     locker_query: str | None
+    locker_role: str | None
+    locker_may_signal: str
+
+    @property
+    def locker(self) -> OtherSession | None:
+        """The session the build waits for, if any."""
+        if self.locker_pid is None:
+            return None
+        return OtherSession(
+            self.locker_pid,
+            self.locker_state,
+            self.locker_seconds,
+            self.locker_query,
+            self.locker_role,
+            self.locker_may_signal,
+        )
 
     @property
     def _counter(self) -> tuple[str, int, int] | None:
@@ -93,11 +113,8 @@ class BuildSnapshot:
         return text
 
     def describe_blocker(self) -> str | None:
-        if self.locker_pid is None:
-            return None
-        age = f" for {self.locker_seconds:.1f} s" if self.locker_seconds is not None else ""
-        state = self.locker_state or "state unknown"
-        return f"pid {self.locker_pid} ({state}{age}): {self.locker_query!r}"
+        locker = self.locker
+        return None if locker is None else locker.describe()
 
 
 def read_snapshot(connection: Connection, backend_pid: int) -> BuildSnapshot | None:

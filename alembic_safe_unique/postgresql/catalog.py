@@ -21,6 +21,7 @@ from alembic_safe_unique.postgresql.ddl import (
     table_stub,
 )
 from alembic_safe_unique.postgresql.index_builders import Builder, builder
+from alembic_safe_unique.postgresql.sessions import ROLE_AND_MAY_SIGNAL, OtherSession
 from alembic_safe_unique.postgresql.shapes import IndexColumn, IndexSpec
 
 
@@ -248,17 +249,48 @@ _INDEX_SHAPE = sa.text(
 
 _LOCK_HOLDERS = sa.text(
     """
-    SELECT DISTINCT a.pid, a.state, l.mode,
+    SELECT DISTINCT a.pid, a.state,
            extract(epoch FROM now() - coalesce(a.xact_start, a.query_start))::float8,
-           left(a.query, 200)
+           left(a.query, 200), """
+    + ROLE_AND_MAY_SIGNAL
+    + """, l.mode
       FROM pg_locks l
       JOIN pg_stat_activity a ON a.pid = l.pid
      WHERE l.relation = :table_oid AND l.granted AND l.pid <> pg_backend_pid()
-     ORDER BY 4 DESC NULLS LAST
+     ORDER BY 3 DESC NULLS LAST
     """
 )
 
 _SETTING = sa.text("SELECT current_setting(:name)")
+
+_SCRATCH_PLACES = sa.text(
+    """
+    SELECT has_database_privilege(current_database(), 'TEMPORARY'),
+           has_schema_privilege(c.relnamespace, 'CREATE'),
+           n.nspname::text, current_database()::text, current_user::text
+      FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE c.oid = :table_oid
+    """
+)
+
+
+@dataclass(frozen=True)
+class ScratchPlaces:
+    """Where the current role may create an empty twin of a table: what each needs, named."""
+
+    temporary: bool
+    """``TEMPORARY`` on the database: a twin in ``pg_temp``."""
+    in_schema: bool
+    """``CREATE`` on the table's schema: a twin beside the table, in a rolled-back transaction."""
+    schema: str
+    database: str
+    role: str
+
+
+def scratch_places(connection: Connection, table_oid: int) -> ScratchPlaces:
+    row = connection.execute(_SCRATCH_PLACES, {"table_oid": table_oid}).one()
+    return ScratchPlaces(*row)
 
 
 def relation(table_name: str, schema: str | None) -> dict[str, str | None]:
@@ -335,16 +367,13 @@ def index_shape(connection: Connection, index_oid: int) -> IndexShape:
 
 
 @dataclass(frozen=True)
-class LockHolder:
-    pid: int
-    state: str | None
-    mode: str
-    seconds: float | None
-    query: str | None
+class LockHolder(OtherSession):
+    """A session holding a lock on a table, and the lock's mode."""
 
-    def describe(self) -> str:
-        age = f"{self.seconds:.1f}s" if self.seconds is not None else "unknown time"
-        return f"pid {self.pid} ({self.state}, {self.mode}, for {age}): {self.query!r}"
+    mode: str = ""
+
+    def describe(self, lock_mode: str | None = None) -> str:
+        return super().describe(lock_mode or self.mode)
 
 
 def lock_holders(connection: Connection, table_oid: int) -> list[LockHolder]:

@@ -70,11 +70,16 @@ class RenameIndex(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
 
 
 class CreateScratchTableLike(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]
-    """``CREATE TEMPORARY TABLE scratch (LIKE source)``: an empty twin to compile indexes on."""
+    """``CREATE TEMPORARY TABLE scratch (LIKE source)``: an empty twin to compile indexes on.
 
-    def __init__(self, scratch_name: str, source: sa.Table) -> None:
+    With a ``schema``, ``CREATE TABLE schema.scratch (LIKE source)``: a twin for a role that
+    may not create temporary tables, made in a transaction that is rolled back.
+    """
+
+    def __init__(self, scratch_name: str, source: sa.Table, schema: str | None = None) -> None:
         self.scratch_name = scratch_name
         self.source = source
+        self.schema = schema
 
 
 @compiles(AddUniqueConstraintUsingIndex)
@@ -160,11 +165,14 @@ def _compile_rename_index(element: RenameIndex, compiler: DDLCompiler, **kw: Any
 
 @compiles(CreateScratchTableLike)
 def _compile_scratch(element: CreateScratchTableLike, compiler: DDLCompiler, **kw: Any) -> str:
-    preparer = compiler.preparer
-    return "CREATE TEMPORARY TABLE %s (LIKE %s)" % (
-        preparer.quote(element.scratch_name),
-        preparer.format_table(element.source),
-    )
+    source = compiler.preparer.format_table(element.source)
+    if element.schema is None:
+        return "CREATE TEMPORARY TABLE %s (LIKE %s)" % (
+            compiler.preparer.quote(element.scratch_name),
+            source,
+        )
+    twin = qualified_name_sql(compiler, element.schema, element.scratch_name)
+    return "CREATE TABLE %s (LIKE %s)" % (twin, source)
 
 
 class CreateTemporaryTableAs(ExecutableDDLElement):  # type: ignore[misc,unused-ignore]

@@ -16,9 +16,13 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from alembic_safe_unique.postgresql.sessions import MAY_SIGNAL
+
 _BUILDER = sa.text(
     """
-    SELECT p.pid, a.usename::text, p.command, coalesce(p.index_relid = :index_oid, false)
+    SELECT p.pid, a.usename::text, p.command, coalesce(p.index_relid = :index_oid, false), """
+    + MAY_SIGNAL
+    + """
       FROM pg_stat_progress_create_index p
       LEFT JOIN pg_stat_activity a ON a.pid = p.pid
      WHERE p.pid <> pg_backend_pid()
@@ -46,6 +50,8 @@ class Builder:
     """``CREATE INDEX CONCURRENTLY``, ``REINDEX CONCURRENTLY``...; ``None`` when not visible."""
     certain: bool
     """The progress view names this very index (else: a build on its table that may be it)."""
+    may_signal: str
+    """May this role cancel it: ``"yes"``, ``"superuser"`` or ``"pg_signal_backend"``."""
 
     def describe(self) -> str:
         who = f"pid {self.pid}" + (f", role {self.role}" if self.role else "")
@@ -65,4 +71,6 @@ class Builder:
 def builder(connection: Connection, index_oid: int, table_oid: int) -> Builder | None:
     """The session that is (or may be) building ``index_oid``, if any: then it is not a leftover."""
     row = connection.execute(_BUILDER, {"index_oid": index_oid, "table_oid": table_oid}).first()
-    return None if row is None else Builder(int(row[0]), row[1], row[2], bool(row[3]))
+    if row is None:
+        return None
+    return Builder(int(row[0]), row[1], row[2], bool(row[3]), str(row[4]))

@@ -21,6 +21,8 @@ from alembic_safe_unique.errors import (
     ConnectionLostError,
     DuplicateKeysError,
     IndexConflictError,
+    InsufficientPrivilegeError,
+    TableNotFoundError,
     WaitTimeoutError,
 )
 from alembic_safe_unique.postgresql import catalog
@@ -29,6 +31,8 @@ from alembic_safe_unique.postgresql.ddl import (
     table_stub,
 )
 from alembic_safe_unique.postgresql.driver_errors import error_detail, sqlstate
+from alembic_safe_unique.postgresql.index_builders import Builder
+from alembic_safe_unique.postgresql.sessions import CANCEL, TERMINATE, OtherSession, signal_advice
 from alembic_safe_unique.postgresql.shapes import IndexSpec
 from alembic_safe_unique.runtime import run_state
 from alembic_safe_unique.runtime.connection import connection, execute, is_offline, log
@@ -40,27 +44,52 @@ from alembic_safe_unique.util.alembic_internals import bound_index
 _SCRATCH_TABLE = "alembic_safe_unique_scratch"
 _SCRATCH_INDEX = "alembic_safe_unique_scratch_idx"
 _UNIQUE_VIOLATION = "23505"
-# Statements to paste into psql, quoted in errors (the pid is an integer).
-_TERMINATE = "SELECT pg_terminate_backend(%d);"
-_CANCEL = "SELECT pg_cancel_backend(%d);"
 
 
 def expected_shape(operations: Operations, spec: IndexSpec) -> catalog.IndexShape:
     """What ``spec`` would build, as PostgreSQL itself spells it.
 
-    Built on an empty temporary twin of the table inside a transaction that is rolled back, so
-    the server (not string matching) normalizes expressions, predicates and operator classes.
+    Built on an empty twin of the table inside a transaction that is rolled back, so the server
+    (not string matching) normalizes expressions, predicates and operator classes. The twin is
+    temporary where the role may create temporary tables; otherwise it stands beside the table
+    (its schema's CREATE privilege), seen by no other session and gone with the rollback.
     """
     conn = connection(operations)
-    # Named in pg_temp: a schema_translate_map's None key must not move it to a tenant.
-    scratch = table_stub(_SCRATCH_TABLE, "pg_temp")
+    found = catalog.locate(conn, spec.table_name, spec.schema)
+    if found is None:
+        raise TableNotFoundError(f"Table {spec.qualified_table!r} does not exist.")
+    places = catalog.scratch_places(conn, found.oid)
+    if not (places.temporary or places.in_schema):
+        raise _no_scratch_place(operations, spec, places)
+    # Named in pg_temp or the table's schema: a schema_translate_map's None key must not move
+    # it to a tenant.
+    beside = None if places.temporary else places.schema
+    scratch_schema = beside or "pg_temp"
+    scratch = table_stub(_SCRATCH_TABLE, scratch_schema)
     source = table_stub(spec.table_name, spec.schema)
     with short_transaction(operations, keep=False):
-        execute(operations, CreateScratchTableLike(_SCRATCH_TABLE, source))
+        execute(operations, CreateScratchTableLike(_SCRATCH_TABLE, source, schema=beside))
         execute(operations, CreateIndex(spec.renamed(_SCRATCH_INDEX).to_index(on_table=scratch)))
-        scratch_oid = catalog.relation_oid(conn, _SCRATCH_INDEX, "pg_temp")
+        scratch_oid = catalog.relation_oid(conn, _SCRATCH_INDEX, scratch_schema)
         assert scratch_oid is not None
         return catalog.index_shape(conn, scratch_oid)
+
+
+def _no_scratch_place(
+    operations: Operations, spec: IndexSpec, places: catalog.ScratchPlaces
+) -> InsufficientPrivilegeError:
+    """Neither twin can be made: name both privileges, and the GRANT for either."""
+    quote = connection(operations).dialect.identifier_preparer.quote
+    database, role, schema = (quote(name) for name in (places.database, places.role, places.schema))
+    return InsufficientPrivilegeError(
+        f"Index {spec.name!r} already exists on {spec.qualified_table}; to tell whether it is "
+        "the index wanted, its definition is compared with one built on an empty twin of the "
+        f"table, and role {places.role} may create that twin nowhere: it lacks TEMPORARY on "
+        f"database {places.database} and CREATE on schema {places.schema}. Nothing was changed. "
+        f"Grant one of them (GRANT TEMPORARY ON DATABASE {database} TO {role}; or GRANT CREATE "
+        f"ON SCHEMA {schema} TO {role};), or, if that index is not the one wanted, drop it "
+        "(DROP INDEX CONCURRENTLY), then run the migration again."
+    )
 
 
 @dataclass(frozen=True)
@@ -156,12 +185,8 @@ def _settled_state(
                 f"Index {spec.name!r} on {spec.qualified_table} is still "
                 f"{builder.describe()}. It was left alone: an index being built is not a "
                 "leftover. Let that build finish and run the migration again, or, if it is "
-                "yours to stop, cancel it with "
-                + _CANCEL
-                % builder.pid
-                + " (a role without pg_signal_backend can cancel only its own sessions: ask "
-                "the session's owner or a DBA) and run the migration again: it removes the "
-                "invalid index the cancelled build leaves."
+                f"yours to stop, cancel it: {_cancel_advice(builder)} Then run the migration "
+                "again: it removes the invalid index the cancelled build leaves."
             )
         log.warning(
             "Index %s on %s is %s; waiting for it (up to other_build_wait_s=%s s).",
@@ -278,15 +303,21 @@ def _wait_timeout_error(
             drop_index(operations, spec.name, spec.schema, settings)
         leftover = "The unfinished index was dropped; nothing else is left behind."
     shown = "; ".join(blocker.describe() for blocker in blockers) or "(sessions gone by now)"
-    unblock = " ".join(_TERMINATE % blocker.pid for blocker in blockers) or "(nothing to end)"
+    unblock = signal_advice(blockers, TERMINATE)
     return WaitTimeoutError(
         f"The build of {spec.name} on {spec.qualified_table} waited for other sessions for "
         f"more than {bound.seconds:g} s (wait_timeout_s) and was cancelled. It was waiting for: "
         f"{shown}. {leftover} CREATE INDEX CONCURRENTLY waits for every transaction that is "
         "older than it or holds the table: have those sessions commit or roll back, or end "
-        f"them with {unblock} Then run the migration again; this revision is not stamped as "
+        f"them: {unblock} Then run the migration again; this revision is not stamped as "
         "applied."
     )
+
+
+def _cancel_advice(builder: Builder) -> str:
+    """How to cancel another session's build, true for the role that reads it."""
+    session = OtherSession(builder.pid, None, None, None, builder.role, builder.may_signal)
+    return signal_advice([session], CANCEL)
 
 
 def _one_line(message: object) -> str:

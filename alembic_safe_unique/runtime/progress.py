@@ -16,7 +16,6 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -25,6 +24,12 @@ from sqlalchemy.engine import Connection
 from alembic_safe_unique.config import PROGRESS_MODES, Settings
 from alembic_safe_unique.errors import InvalidArgumentError
 from alembic_safe_unique.postgresql.build_progress import BuildSnapshot, read_snapshot
+from alembic_safe_unique.postgresql.sessions import (
+    ROLE_AND_MAY_SIGNAL,
+    TERMINATE,
+    OtherSession,
+    signal_advice,
+)
 from alembic_safe_unique.runtime.connection import session_backend_pid
 
 log = logging.getLogger("alembic.safe_unique.progress")
@@ -41,27 +46,15 @@ _BLOCKERS = sa.text(
     """
     SELECT a.pid, a.state,
            extract(epoch FROM now() - coalesce(a.xact_start, a.query_start))::float8,
-           left(a.query, 200)
+           left(a.query, 200), """
+    + ROLE_AND_MAY_SIGNAL
+    + """
       FROM pg_stat_activity a
      WHERE a.pid = ANY (pg_blocking_pids(:pid)) OR a.pid = :locker
      ORDER BY 3 DESC NULLS LAST
     """
 )
 _CANCEL = sa.text("SELECT pg_cancel_backend(:pid)")
-
-
-@dataclass(frozen=True)
-class Blocker:
-    """A session the build waited for when its wait ran out."""
-
-    pid: int
-    state: str | None
-    seconds: float | None
-    query: str | None
-
-    def describe(self) -> str:
-        age = f" for {self.seconds:.1f} s" if self.seconds is not None else ""
-        return f"pid {self.pid} ({self.state or 'state unknown'}{age}): {self.query!r}"
 
 
 class WaitBound:
@@ -75,7 +68,8 @@ class WaitBound:
     def __init__(self, seconds: float, backend_pid: int) -> None:
         self.seconds = seconds
         self.backend_pid = backend_pid
-        self.blockers: list[Blocker] = []
+        self.blockers: list[OtherSession] = []
+        """The sessions the build waited for when its wait ran out."""
         self.expired = False
         self._waiting_since: float | None = None
 
@@ -88,7 +82,7 @@ class WaitBound:
         if now - self._waiting_since < self.seconds:
             return
         parameters = {"pid": self.backend_pid, "locker": snapshot.locker_pid or 0}
-        self.blockers = [Blocker(*row) for row in watch.execute(_BLOCKERS, parameters)]
+        self.blockers = [OtherSession(*row) for row in watch.execute(_BLOCKERS, parameters)]
         self.expired = True
         watch.execute(_CANCEL, {"pid": self.backend_pid})
 
@@ -185,10 +179,13 @@ class _Reporter:
         running the migration (a second connection left in a transaction, which with asyncpg
         keeps its snapshot even while idle), the migration waits for itself forever.
         """
-        pid = snapshot.locker_pid
-        idle = (snapshot.locker_state or "").startswith("idle in transaction")
-        waited = snapshot.locker_seconds or 0.0
-        if pid is None or not idle or waited < self.interval_s or pid in self._warned_about:
+        locker = snapshot.locker
+        if locker is None:
+            return
+        pid = locker.pid
+        idle = (locker.state or "").startswith("idle in transaction")
+        waited = locker.seconds or 0.0
+        if not idle or waited < self.interval_s or pid in self._warned_about:
             return
         self._warned_about.add(pid)
         log.warning(
@@ -197,11 +194,11 @@ class _Reporter:
             "connection belongs to this same program (an application or test connection "
             "left inside a transaction; asyncpg keeps its snapshot even while idle), the "
             "migration waits for itself forever: commit or close that connection before "
-            "migrating. Otherwise end it: SELECT pg_terminate_backend(%d);",
+            "migrating. Otherwise end it: %s",
             self.target,
             pid,
             waited,
-            pid,
+            signal_advice([locker], TERMINATE),
         )
 
     def close(self) -> None:

@@ -30,6 +30,7 @@ from alembic_safe_unique.postgresql.session_sql import (
     TransactionScript,
     read_lock_times,
 )
+from alembic_safe_unique.postgresql.sessions import TERMINATE, signal_advice
 from alembic_safe_unique.postgresql.shapes import OnTable
 from alembic_safe_unique.runtime.connection import connection, execute, is_offline, log
 from alembic_safe_unique.runtime.preconditions import require_table
@@ -142,7 +143,8 @@ def run_under_lock_timeout(
                 f"{settings.lock_attempts} attempts of {settings.lock_timeout_ms} ms each. "
                 f"Sessions holding the table at the last attempt: {blockers}. The unique "
                 "index is built and valid; end those sessions (or wait for a quieter "
-                "moment) and run the migration again: it only retries this step. "
+                f"moment): {signal_advice(holders, TERMINATE)} Then run the migration again: "
+                "it only retries this step. "
                 "lock_timeout_ms= and lock_attempts= on the operation, or "
                 "alembic_safe_unique.configure(), change the budget."
             ) from error

@@ -188,8 +188,7 @@ def test_a_build_of_the_same_index_by_someone_else_is_waited_for_then_named(
         "public.Ad Counter is "
         f"still being built by another session (pid {dba_pid}, role {dba_role}, CREATE INDEX "
         "CONCURRENTLY). It was left alone: an index being built is not a leftover. Let that "
-        "build finish and run the migration again, or, if it is yours to stop, cancel it with "
-        f"SELECT pg_cancel_backend({dba_pid}); (a role without pg_signal_backend can cancel "
-        "only its own sessions: ask the session's owner or a DBA) and run the migration again: "
-        "it removes the invalid index the cancelled build leaves."
+        "build finish and run the migration again, or, if it is yours to stop, cancel it: "
+        f"SELECT pg_cancel_backend({dba_pid}); Then run the migration again: it removes the "
+        "invalid index the cancelled build leaves."
     ), result.stderr

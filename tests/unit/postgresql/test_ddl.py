@@ -150,6 +150,12 @@ def test_scratch_table_like_the_source() -> None:
     )
 
 
+def test_scratch_table_beside_the_source_for_a_role_without_temporary() -> None:
+    assert compiled(CreateScratchTableLike("Scratch Twin", AD_COUNTER, "My Schema")) == (
+        f'CREATE TABLE "My Schema"."Scratch Twin" (LIKE {SCHEMA_AND_TABLE})'
+    )
+
+
 def test_temporary_table_as_select_renders_literal_values() -> None:
     query = sa.select(AD_COUNTER.c["Ad Id"]).where(AD_COUNTER.c.hits > 5)
     assert compiled(CreateTemporaryTableAs("Dup Keys", query)) == (

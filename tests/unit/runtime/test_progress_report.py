@@ -25,6 +25,8 @@ IDLE = BuildSnapshot(
     locker_state=None,
     locker_seconds=None,
     locker_query=None,
+    locker_role=None,
+    locker_may_signal="yes",
 )
 
 
