@@ -591,3 +591,30 @@ def test_apt_sample_names_the_package_and_real_options() -> None:
     assert shown.returncode == 0, shown.stderr
     major = re.search(r"^Version: (\d+)\+", shown.stdout, re.M)
     assert major is not None and int(major[1]) >= 12, shown.stdout[:500]
+
+
+def test_built_site_links_its_stylesheet_and_is_rooted_at_the_documentation_url(
+    tmp_path: Path,
+) -> None:
+    """The site's pages name the published address (canonical links) and load the styles that
+    keep names in tables whole."""
+    site = tmp_path / "site"
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert built.returncode == 0, built.stderr
+    documentation = next(
+        url.split(", ")[1]
+        for url in metadata("alembic-safe-unique").get_all("Project-URL") or []
+        if url.startswith("Documentation, ")
+    )
+    page = (site / "getting-started" / "index.html").read_text()
+    assert f'<link rel="canonical" href="{documentation}getting-started/">' in page
+    assert '<link rel="stylesheet" href="../stylesheets/extra.css">' in page
+    css = (site / "stylesheets" / "extra.css").read_text()
+    assert re.search(r"table:not\(\[class\]\) code \{[^}]*word-break: normal", css), css
