@@ -9,6 +9,10 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from tests.fixtures.docs_samples import assert_lines_as_documented
+
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def test_demo_prints_the_migrations_and_the_side_by_side_table(tmp_path: Path) -> None:
     executable = os.path.join(os.path.dirname(sys.executable), "alembic-safe-unique")
@@ -53,3 +57,8 @@ def test_demo_prints_the_migrations_and_the_side_by_side_table(tmp_path: Path) -
     assert f"plain Alembic: migration {times[0]:.1f} s (shaded)" in titles
     assert f"alembic-safe-unique: migration {times[1]:.1f} s (shaded)" in titles
     assert len(list(svg.iter("{http://www.w3.org/2000/svg}polyline"))) == 4
+    # The README quotes a real run: the same table, figures aside.
+    readme = (ROOT / "README.md").read_text().split("alembic-safe-unique demo\n```\n", 1)[1]
+    quoted = re.search(r"```text\n(.*?)```", readme, re.S)
+    assert quoted is not None
+    assert_lines_as_documented(quoted[1], out, "README.md's demo table")

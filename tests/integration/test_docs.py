@@ -49,6 +49,11 @@ def test_every_code_block_in_the_docs_is_a_sample_that_a_test_runs() -> None:
             f"{where} differs from its samples: run python -m tests.fixtures.doc_pages"
         )
         shown.update(ref.split(":")[0] for ref in doc_pages.references(text))
+    readme = (ROOT / "README.md").read_text()
+    assert readme == doc_pages.synced(readme), (
+        "README.md differs from its samples: run python -m tests.fixtures.doc_pages"
+    )
+    shown.update(ref.split(":")[0] for ref in doc_pages.references(readme))
     files = {str(path.relative_to(SAMPLES)) for path in SAMPLES.rglob("*") if path.is_file()}
     assert shown <= files, shown - files
     assert files <= shown, f"samples no page shows: {files - shown}"
