@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
+from pathlib import Path
 from typing import Any, TypeVar
 
 from alembic.config import Config
@@ -186,7 +187,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from alembic_safe_unique.demo.errors import DemoError
 
     try:
-        return run(rows=args.rows, url=args.url, keep=args.keep)
+        return run(rows=args.rows, url=args.url, keep=args.keep, plot=args.plot)
     except DemoError as error:
         print(f"alembic-safe-unique demo: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -280,6 +281,12 @@ def parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--url", help="use this PostgreSQL server instead of an embedded one")
     demo.add_argument("--keep", action="store_true", help="keep the throwaway project")
+    demo.add_argument(
+        "--plot",
+        type=Path,
+        metavar="FILE",
+        help="also write the load's latency over time, both migrations, as an SVG to FILE",
+    )
     demo.set_defaults(handler=run_demo)
 
     add_lint_parser(commands)

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 
 from alembic_safe_unique.demo.embedded import embedded_server
 from alembic_safe_unique.demo.errors import DemoError
-from alembic_safe_unique.demo.load import Load, WindowStats
+from alembic_safe_unique.demo.load import Load, Timing, WindowStats
 from alembic_safe_unique.demo.project import (
     KEY_COLUMNS,
     TABLE_NAME,
@@ -31,21 +31,33 @@ from alembic_safe_unique.demo.project import (
     events_table,
     upgrade_body,
 )
+from alembic_safe_unique.demo.timeline import write_timeline
 from alembic_safe_unique.util.text_table import table
 
-WARM_UP_S = 1.5
+# Load before each migration that is not measured: connections, compiled statements, caches.
+WARM_UP_S = 2.0
 _LOCK_HELD = re.compile(r"for ACCESS EXCLUSIVE, held it ([\d.]+) ms")
 
 
 @dataclass(frozen=True)
 class Run:
-    """One migration under load: how long it took and what the load saw meanwhile."""
+    """One migration under load: when it ran, how long it took, and the load around it."""
 
     label: str
+    started: float  # time.monotonic()
     seconds: float
-    during: WindowStats
+    load_until: float  # the load ran (and was recorded) until then
+    load: Load
     lock_held_ms: float | None
     log: str
+
+    def during(self, window_s: float) -> WindowStats:
+        """What the load saw in the ``window_s`` seconds from the migration's start."""
+        return self.load.stats(self.started, self.started + window_s)
+
+    def timings_from(self, start_s: float, end_s: float) -> list[Timing]:
+        """The load's statements from ``start_s`` to ``end_s`` after the migration's start."""
+        return self.load.timings(self.started + start_s, self.started + end_s)
 
 
 @contextmanager
@@ -72,18 +84,31 @@ def demo_database(url: str | None) -> Iterator[sa.URL]:
         admin.dispose()
 
 
-def migrate_under_load(load: Load, project: DemoProject, label: str) -> Run:
-    """``alembic upgrade head`` while ``load`` runs; the window is the command's lifetime."""
-    time.sleep(WARM_UP_S)
-    started = time.monotonic()
-    result = project.alembic("upgrade", "head")
-    ended = time.monotonic()
+def migrate_under_load(
+    project: DemoProject, url: sa.URL, rows: int, label: str, *, load_for: Callable[[float], float]
+) -> Run:
+    """``alembic upgrade head`` under a fresh load, warmed up first. The load goes on until
+    ``load_for(migration seconds)`` after the migration's start, so that windows of equal
+    length can be read off both runs."""
+    with start_load(url, rows) as load:
+        load.warm_up(WARM_UP_S)
+        started = time.monotonic()
+        result = project.alembic("upgrade", "head")
+        ended = time.monotonic()
+        load.stop.wait(max(0.0, started + load_for(ended - started) - ended))
+        load_until = time.monotonic()
     if result.returncode != 0:
         raise DemoError(f"{label}: alembic upgrade head failed:\n{result.stderr}")
     held = [float(value) for value in _LOCK_HELD.findall(result.stderr)]
     return Run(
-        label, ended - started, load.stats(started, ended), max(held, default=None), result.stderr
+        label, started, ended - started, load_until, load, max(held, default=None), result.stderr
     )
+
+
+def equal_window_s(*runs: Run) -> float:
+    """The longest migration's time, or as much of it as every run's load covered."""
+    longest = max(run.seconds for run in runs)
+    return min(longest, *(run.load_until - run.started for run in runs))
 
 
 def start_load(url: sa.URL, rows: int) -> Load:
@@ -97,21 +122,26 @@ def start_load(url: sa.URL, rows: int) -> Load:
     )
 
 
-def comparison(plain: Run, safe: Run) -> str:
+def comparison(plain: Run, safe: Run, window_s: float) -> str:
+    """The stalls first (what users of the application notice), then throughput, then time."""
+    before, after = plain.during(window_s), safe.during(window_s)
+
     def ms(value: float) -> str:
         return f"{value:,.0f} ms"
 
     rows = [
+        ("worst write stall", ms(before.worst_write_ms), ms(after.worst_write_ms)),
+        ("worst read stall", ms(before.worst_read_ms), ms(after.worst_read_ms)),
+        ("statements per second", f"{before.per_second:,.0f}", f"{after.per_second:,.0f}"),
+        ("statements failed", f"{before.errors:,}", f"{after.errors:,}"),
         ("migration time", f"{plain.seconds:.1f} s", f"{safe.seconds:.1f} s"),
-        ("worst write stall", ms(plain.during.worst_write_ms), ms(safe.during.worst_write_ms)),
-        ("worst read stall", ms(plain.during.worst_read_ms), ms(safe.during.worst_read_ms)),
-        ("statements completed", f"{plain.during.statements:,}", f"{safe.during.statements:,}"),
-        ("statements failed", f"{plain.during.errors:,}", f"{safe.during.errors:,}"),
     ]
-    return table(("during the migration", "plain Alembic", "alembic-safe-unique"), rows)
+    return table((f"first {window_s:.1f} s of each", "plain Alembic", "alembic-safe-unique"), rows)
 
 
-def run(rows: int = 1_000_000, url: str | None = None, keep: bool = False) -> int:
+def run(
+    rows: int = 1_000_000, url: str | None = None, keep: bool = False, plot: Path | None = None
+) -> int:
     if rows < 1000:
         raise DemoError("--rows must be at least 1000 for the figures to mean anything.")
     workdir = Path(tempfile.mkdtemp(prefix="alembic-safe-unique-demo-"))
@@ -129,21 +159,41 @@ def run(rows: int = 1_000_000, url: str | None = None, keep: bool = False) -> in
                 "with alembic_safe_unique.rewriter in env.py",
                 safe.autogenerate("unique account_id, external_id"),
             )
-            print("\nApplying each under the same load (2 writers, 2 readers)...")
-            with start_load(database_url, rows) as load:
-                plain_run = migrate_under_load(load, plain, "plain Alembic")
-            if plain.alembic("downgrade", "base").returncode != 0:
-                raise DemoError("plain Alembic: downgrade base failed")
-            with start_load(database_url, rows) as load:
-                safe_run = migrate_under_load(load, safe, "alembic-safe-unique")
+            print(
+                f"\nApplying each under the same load (2 writers, 2 readers, {WARM_UP_S:.0f} s "
+                "of warm-up each)..."
+            )
+            # The usually longer migration (the concurrent build) first, its load kept on as
+            # long again; plain Alembic's load then runs at least as long as the safe one
+            # took, so both are read over windows of the same length, the longer one's time.
+            safe_run = migrate_under_load(
+                safe, database_url, rows, "alembic-safe-unique", load_for=lambda s: 2 * s
+            )
+            if safe.alembic("downgrade", "base").returncode != 0:
+                raise DemoError("alembic-safe-unique: downgrade base failed")
+            plain_run = migrate_under_load(
+                plain,
+                database_url,
+                rows,
+                "plain Alembic",
+                load_for=lambda s: max(s, safe_run.seconds),
+            )
+            window_s = equal_window_s(plain_run, safe_run)
             print("\n" + _indent(safe_run.log.strip()))
-            print("\n" + comparison(plain_run, safe_run))
+            print(
+                f"\nWhat the load saw in the first {window_s:.1f} s of each migration "
+                "(the longer one's time):\n"
+            )
+            print(comparison(plain_run, safe_run, window_s))
             print(
                 f"\nPlain Alembic holds ACCESS EXCLUSIVE on {TABLE_NAME} for the whole index "
                 "build: every read and write waits. The safe migration builds the index "
                 "CONCURRENTLY, then attaches it as the constraint in one short transaction"
                 + (f" ({safe_run.lock_held_ms:.1f} ms)." if safe_run.lock_held_ms else ".")
             )
+            if plot is not None:
+                write_timeline(plot, plain_run, safe_run, window_s=window_s)
+                print(f"\nThe statements' latencies over time: {plot}")
     finally:
         if keep:
             print(f"\nThe projects are kept in {workdir}")

