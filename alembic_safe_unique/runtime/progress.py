@@ -367,7 +367,7 @@ class _Watcher(threading.Thread):
             "No progress for %s%s: a second connection failed (%s)%s.",
             self.target,
             f" ({where})" if where else "",
-            error,
+            str(error) or type(error).__name__,  # a connect timeout says nothing more
             unbounded,
         )
 
