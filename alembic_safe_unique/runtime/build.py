@@ -34,16 +34,17 @@ from alembic_safe_unique.postgresql.driver_errors import error_detail, sqlstate
 from alembic_safe_unique.postgresql.index_builders import Builder
 from alembic_safe_unique.postgresql.sessions import CANCEL, TERMINATE, OtherSession, signal_advice
 from alembic_safe_unique.postgresql.shapes import IndexSpec
-from alembic_safe_unique.runtime import run_state
+from alembic_safe_unique.runtime import run_state, side_connections
 from alembic_safe_unique.runtime.connection import connection, execute, is_offline, log
 from alembic_safe_unique.runtime.preconditions import require_table
-from alembic_safe_unique.runtime.progress import WaitBound, watch_build
+from alembic_safe_unique.runtime.progress import WaitBound, watch_build, watch_waits
 from alembic_safe_unique.runtime.transactions import short_transaction, timeouts_off
 from alembic_safe_unique.util.alembic_internals import bound_index
 
 _SCRATCH_TABLE = "alembic_safe_unique_scratch"
 _SCRATCH_INDEX = "alembic_safe_unique_scratch_idx"
 _UNIQUE_VIOLATION = "23505"
+_LOOK_WAIT_S = 10.0
 
 
 def expected_shape(operations: Operations, spec: IndexSpec) -> catalog.IndexShape:
@@ -226,12 +227,52 @@ def refuse_dropping_constraint_index(index_name: str, state: catalog.IndexState)
 def drop_index(
     operations: Operations, index_name: str, schema: str | None, settings: Settings
 ) -> None:
-    """``DROP INDEX CONCURRENTLY`` with timeouts off (it waits like a build does)."""
+    """``DROP INDEX CONCURRENTLY`` with timeouts off: it waits like a build does, for every
+    transaction holding a lock on the table, so it is watched and bounded like a build
+    (the sessions it waits for named, ``wait_timeout_s``)."""
     index = bound_index(
         index_name, table=table_stub("unused", schema), postgresql_concurrently=True
     )
-    with timeouts_off(operations, settings.client_check_interval_ms):
-        execute(operations, DropIndex(index, if_exists=True))
+    if is_offline(operations):
+        with timeouts_off(operations, settings.client_check_interval_ms):
+            execute(operations, DropIndex(index, if_exists=True))
+        return
+    conn = connection(operations)
+    shown = f"{schema}.{index_name}" if schema else index_name
+    bound: WaitBound | None = None
+    try:
+        target, interval_ms = f"DROP INDEX CONCURRENTLY {shown}", settings.client_check_interval_ms
+        with timeouts_off(operations, interval_ms), watch_waits(conn, target, settings) as bound:
+            execute(operations, DropIndex(index, if_exists=True))
+    except DBAPIError as error:
+        if bound is not None and bound.expired and not (conn.invalidated or conn.closed):
+            raise _drop_timeout_error(conn, index_name, schema, shown, bound) from error
+        raise
+
+
+def _drop_timeout_error(
+    conn: Connection, index_name: str, schema: str | None, shown: str, bound: WaitBound
+) -> WaitTimeoutError:
+    """The drop was cancelled for waiting too long: what it left, who held it, what to run."""
+    found = catalog.locate(conn, index_name, schema)
+    state = None if found is None else catalog.index_state_by_oid(conn, found.oid)
+    if state is None:
+        left = f"The index {shown} is gone after all."
+    elif state.is_valid:
+        left = f"The index {shown} is still there, valid and in use."
+    else:
+        does = "still rejects colliding writes" if state.is_ready else "is not used"
+        left = f"The invalid index {shown} is still there (it {does})."
+    shown_blockers = "; ".join(b.describe() for b in bound.blockers) or "(sessions gone by now)"
+    unblock = signal_advice(bound.blockers, TERMINATE)
+    return WaitTimeoutError(
+        f"DROP INDEX CONCURRENTLY {shown} waited for other sessions for more than "
+        f"{bound.seconds:g} s (wait_timeout_s) and was cancelled. It was waiting for: "
+        f"{shown_blockers}. {left} It waits for every transaction that holds a lock on the "
+        f"table: have those sessions commit or roll back, or end them with {unblock} Then run "
+        "the migration again (it drops the index first); this revision is not stamped as "
+        "applied."
+    )
 
 
 def _create_sql(conn: Connection, spec: IndexSpec) -> str:
@@ -299,9 +340,15 @@ def _wait_timeout_error(
         )
     else:
         state = _state_now(conn, spec)
-        if state is not None and not state.is_valid:
-            drop_index(operations, spec.name, spec.schema, settings)
         leftover = "The unfinished index was dropped; nothing else is left behind."
+        if state is not None and not state.is_valid:
+            try:
+                drop_index(operations, spec.name, spec.schema, settings)
+            except WaitTimeoutError:
+                leftover = (
+                    f"The unfinished index {spec.name} stays for now (dropping it waited for "
+                    "other sessions too); the re-run removes it first."
+                )
     shown = "; ".join(blocker.describe() for blocker in blockers) or "(sessions gone by now)"
     unblock = signal_advice(blockers, TERMINATE)
     return WaitTimeoutError(
@@ -325,12 +372,29 @@ def _one_line(message: object) -> str:
 
 
 def _leftover_after_interrupt(conn: Connection, spec: IndexSpec) -> str:
-    """What the catalog holds now, read on a fresh connection (the interrupted one may be dead)."""
-    try:
+    """What the catalog holds now, read on a fresh connection (the interrupted one may be dead).
+
+    The look is bounded: a network gone silent must not keep an interrupted run from ending
+    (an async engine's connection needs the migration's own loop, so it looks in line).
+    """
+
+    def look() -> tuple[catalog.IndexState | None]:
         with conn.engine.connect() as fresh:
-            state = _state_now(fresh, spec)
+            return (_state_now(fresh, spec),)
+
+    try:
+        if conn.dialect.is_async:
+            looked: tuple[catalog.IndexState | None] | None = look()
+        else:
+            looked = side_connections.bounded(look, _LOOK_WAIT_S, "The look at what it left")
     except DBAPIError as error:
         return f"Could not look at what it left ({error.orig}); a re-run heals either way."
+    if looked is None:
+        return (
+            f"Could not look at what it left (no answer within {_LOOK_WAIT_S:g} s); a re-run "
+            "heals either way."
+        )
+    (state,) = looked
     if state is None:
         return "No index was left behind; the revision is not stamped as applied."
     if state.is_valid:

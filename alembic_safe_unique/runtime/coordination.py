@@ -15,6 +15,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -47,12 +48,76 @@ _UNLOCK = sa.text("SELECT pg_advisory_unlock(:namespace, :key)")
 _ALIVE = sa.text("SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = :pid)")
 _HOLDER = sa.text(
     """
-    SELECT l.pid FROM pg_locks l
+    SELECT l.pid, a.state,
+           extract(epoch FROM now() - a.state_change)::float8,
+           a.application_name, host(a.client_addr), a.client_port
+      FROM pg_locks l
+      LEFT JOIN pg_stat_activity a ON a.pid = l.pid
      WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
        AND l.classid = CAST(:namespace AS oid) AND l.objid = CAST(:objid AS oid)
        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
     """
 )
+
+
+@dataclass(frozen=True)
+class _Holder:
+    """The session holding the per-index lock, as ``pg_stat_activity`` shows it."""
+
+    pid: int
+    state: str | None
+    seconds: float | None
+    application: str | None
+    address: str | None
+    port: int | None
+
+    @property
+    def idle(self) -> bool:
+        """Running no statement: its work is over, or its process is frozen or gone."""
+        return (self.state or "").startswith("idle")
+
+    def client(self) -> str:
+        where = "a local socket" if self.address is None else f"{self.address}:{self.port}"
+        return f"{self.application or 'no application_name'}, from {where}"
+
+    def waiting_line(self, name: str) -> str:
+        """What a run waiting for this session is told, each time the picture changes."""
+        if not self.idle:
+            return (
+                f"Another session (pid {self.pid}: another migration run, or the orphaned "
+                f"build of a killed one) is working on {name}; waiting for it to finish."
+            )
+        return (
+            f"Another session (pid {self.pid}, {self.client()}) holds the lock on {name} but "
+            f"has been {self.state} for {self.seconds or 0:.0f} s, running nothing; waiting "
+            f"for it to let go.{self.advice()}"
+        )
+
+    def refusal(self, name: str, waited_s: float) -> str:
+        """Why a run stops after waiting ``waited_s`` for this session, and what to do."""
+        if not self.idle:
+            return (
+                f"Another migration process (pid {self.pid}) has been working on {name} for "
+                f"more than {waited_s:g} s (other_build_wait_s). Let it finish and run the "
+                "migration again, or stop that process."
+            )
+        return (
+            f"Another session (pid {self.pid}, {self.client()}) has held the lock on {name} "
+            f"for more than {waited_s:g} s (other_build_wait_s) and has been {self.state}, "
+            f"running nothing, for {self.seconds or 0:.0f} s.{self.advice()} Then run the "
+            "migration again."
+        )
+
+    def advice(self) -> str:
+        if not self.idle:
+            return ""
+        return (
+            " A session idle this long is done with its work or never let go: its process is "
+            "frozen (stopped, paused, in a debugger) or gone without the server noticing (a "
+            "network cut). If that process is not running a migration now, end the session: "
+            f"SELECT pg_terminate_backend({self.pid});"
+        )
+
 
 LOCK_ADVICE = (
     "To let simultaneous deploys wait for each other and both succeed, take "
@@ -212,24 +277,33 @@ def _alive(conn: Connection, pid: int) -> bool:
 def _wait_for_lock(
     conn: Connection, name: str, parameters: dict[str, int], objid: int, settings: Settings
 ) -> int | None:
-    """Take the lock; the pid that held it last while this session waited, if any."""
+    """Take the lock; the pid that held it last while this session waited, if any.
+
+    The holder is named when it changes, when it turns idle or back to work, and every
+    ``progress_interval_s`` while the wait lasts.
+    """
     deadline = time.monotonic() + settings.other_build_wait_s
     last_holder: int | None = None
+    last_said: tuple[int, bool] | None = None
+    said_at = 0.0
     while not conn.execute(_TRY_LOCK, parameters).scalar():
-        holder = conn.execute(_HOLDER, {"namespace": _NAMESPACE, "objid": objid}).scalar()
-        if holder is not None and holder != last_holder:
-            log.warning(
-                "Another session (pid %s: another migration run, or the orphaned build of a "
-                "killed one) is working on %s; waiting for it to finish.",
-                holder,
-                name,
+        row = conn.execute(_HOLDER, {"namespace": _NAMESPACE, "objid": objid}).first()
+        holder = None if row is None else _Holder(*row)
+        now = time.monotonic()
+        if holder is not None:
+            said = (holder.pid, holder.idle)
+            if said != last_said or now - said_at >= settings.progress_interval_s:
+                log.warning("%s", holder.waiting_line(name))
+                last_said, said_at = said, now
+            last_holder = holder.pid
+        if now > deadline:
+            refusal = (
+                f"Another migration process (pid {last_holder}) has been working on {name} for "
+                f"more than {settings.other_build_wait_s:g} s. Let it finish and run the "
+                "migration again, or stop that process."
+                if holder is None
+                else holder.refusal(name, settings.other_build_wait_s)
             )
-        last_holder = holder if holder is not None else last_holder
-        if time.monotonic() > deadline:
-            raise BuildInProgressError(
-                f"Another migration process (pid {holder}) has been working on {name} for more "
-                f"than {settings.other_build_wait_s:.0f} s. Let it finish and run the migration "
-                f"again, or stop that process. {LOCK_ADVICE}"
-            )
+            raise BuildInProgressError(f"{refusal} {LOCK_ADVICE}")
         time.sleep(_POLL_S)
     return last_holder

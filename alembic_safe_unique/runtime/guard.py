@@ -3,7 +3,8 @@
 ``install()`` wraps Alembic's own implementations of ``op.create_unique_constraint``,
 ``op.create_index`` and ``op.add_column`` (and their ``batch_op`` forms). Before one of them
 runs online on PostgreSQL against a table whose catalog estimate (``pg_class.reltuples``, no
-scan) exceeds ``unsafe_ops_min_rows``, the guard warns, refuses, or runs this package's
+scan; for a table never analysed, the most rows its size on disk can hold) exceeds
+``unsafe_ops_min_rows``, the guard warns, refuses, or runs this package's
 concurrent path instead, as ``configure(unsafe_ops=...)`` says. Offline (``--sql``) it never
 touches a database. ``assume_safe("reason")`` lets a deliberate plain op through.
 """
@@ -41,22 +42,33 @@ _MARK = "_alembic_safe_unique_guard"
 _accepted: ContextVar[str | None] = ContextVar("alembic_safe_unique_assume_safe", default=None)
 
 # Whether the table exists, and its leaf partitions (the table itself when it is not
-# partitioned) with the planner's estimate and whether that estimate exists: reltuples is -1
-# before the first VACUUM/ANALYZE on PostgreSQL 14+, 0 with relpages 0 on older servers. One
-# round trip: this runs before every plain op the guard watches, on small tables too.
+# partitioned): the planner's estimate and whether it exists (reltuples is -1 before the first
+# VACUUM/ANALYZE on PostgreSQL 14+, 0 with relpages 0 on older servers), and the size on disk.
+# A leaf never analysed counts as many rows as its pages can hold at most (a heap page holds
+# at most (block_size - 24) / 28 tuples: 291 on 8 kB pages), so a seeded lookup table of a
+# page or two (autovacuum analyses nothing below 50 changed rows) is known to be small, and a
+# big one stays large. One round trip: this runs before every plain op the guard watches.
 _ESTIMATE = sa.text(
     """
     SELECT target.oid IS NOT NULL,
-           coalesce(sum(greatest(c.reltuples, 0)), 0)::float8,
-           coalesce(bool_or((c.reltuples < 0 OR (c.reltuples = 0 AND c.relpages = 0))
-                            AND pg_relation_size(c.oid) > 0), false),
-           coalesce(sum(pg_relation_size(c.oid)), 0)::bigint
+           coalesce(sum(CASE WHEN c.unknown
+                             THEN (c.bytes + c.block_size - 1) / c.block_size
+                                  * ((c.block_size - 24) / 28)
+                             ELSE greatest(c.reltuples, 0) END), 0)::float8,
+           coalesce(bool_or(c.unknown), false),
+           coalesce(sum(c.bytes), 0)::bigint
       FROM (SELECT """
     + REGCLASS
     + """ AS oid) AS target
-      LEFT JOIN pg_class c
-        ON (c.oid = target.oid AND c.relkind <> 'p')
-        OR c.oid IN (SELECT relid FROM pg_partition_tree(target.oid) WHERE isleaf)
+      LEFT JOIN LATERAL (
+            SELECT c.reltuples, size.bytes,
+                   current_setting('block_size')::bigint AS block_size,
+                   (c.reltuples < 0 OR (c.reltuples = 0 AND c.relpages = 0))
+                   AND size.bytes > 0 AS unknown
+              FROM pg_class c, pg_relation_size(c.oid) AS size(bytes)
+             WHERE (c.oid = target.oid AND c.relkind <> 'p')
+                OR c.oid IN (SELECT relid FROM pg_partition_tree(target.oid) WHERE isleaf)
+           ) AS c ON true
      GROUP BY target.oid
     """
 )
@@ -102,15 +114,20 @@ class _Target:
 
 @dataclass(frozen=True)
 class Estimate:
+    """Rows by the catalog's estimate; a leaf never analysed counts as many as it can hold."""
+
     rows: float
     analysed: bool
     size_bytes: int
 
+    def is_small(self, min_rows: int) -> bool:
+        return self.rows <= min_rows
+
     def describe(self) -> str:
         if not self.analysed:
             return (
-                f"never analysed, {self.size_bytes:,} bytes on disk: row count unknown, "
-                "taken as large"
+                f"never analysed, {self.size_bytes:,} bytes on disk (room for up to "
+                f"{self.rows:,.0f} rows): row count unknown, taken as large"
             )
         return f"about {self.rows:,.0f} rows (pg_class.reltuples)"
 
@@ -262,7 +279,7 @@ def _check(operations: Operations, operation: Any, original: Implementation) -> 
         # The table Alembic's op will reach: its schema through the schema_translate_map.
         schema = translated_schema(connection, target.schema)
         estimate = estimate_rows(connection, target.table_name, schema)
-    if estimate is None or (estimate.analysed and estimate.rows <= settings.unsafe_ops_min_rows):
+    if estimate is None or estimate.is_small(settings.unsafe_ops_min_rows):
         return original(operations, operation)
 
     table = _shown(target.table_name, schema)

@@ -25,6 +25,7 @@ from alembic_safe_unique.postgresql.shapes import IndexSpec
 from tests.fixtures import doc_pages
 from tests.fixtures.catalog_snapshot import schema_snapshot, unique_constraints
 from tests.fixtures.docs_samples import SAMPLES, commands, sample
+from tests.fixtures.network import silent_after_first
 from tests.fixtures.processes import Run, until
 from tests.fixtures.project import AlembicProject
 from tests.fixtures.server import drop_database, with_driver
@@ -623,3 +624,43 @@ def test_built_site_links_its_stylesheet_and_is_rooted_at_the_documentation_url(
     assert '<link rel="stylesheet" href="../stylesheets/extra.css">' in page
     css = (site / "stylesheets" / "extra.css").read_text()
     assert re.search(r"table:not\(\[class\]\) code \{[^}]*word-break: normal", css), css
+
+
+KEEPALIVE = "troubleshooting/keepalive.py"
+
+
+def test_keepalive_sample_reaches_the_servers_end_of_the_migrations_connection(
+    tmp_path: Path, database_url: sa.URL, project_driver: str, engine: sa.Engine
+) -> None:
+    """The driver takes the options (libpq's own over TCP to the front) and the server gets
+    its four from the client (it reaches the server's Unix socket, where they read as 0)."""
+    if "host" not in database_url.query:
+        pytest.skip("the TCP front forwards to the test server's Unix socket")
+    section = "asyncpg" if project_driver == "asyncpg" else "libpq"
+    with silent_after_first(with_driver(database_url, project_driver)) as (_, url):
+        project = AlembicProject.create(
+            tmp_path / "keepalive", url, template="async" if section == "asyncpg" else "generic"
+        )
+        env = project.env_py.read_text()
+        assert env.count("poolclass=pool.NullPool,") == 1
+        project.env_py.write_text(
+            doc_pages.sample_text(f"{KEEPALIVE}:{section}")
+            + env.replace(
+                "poolclass=pool.NullPool,", "poolclass=pool.NullPool, connect_args=CONNECT_ARGS,"
+            )
+        )
+        project.write_revision(
+            "r1",
+            'op.execute("CREATE TABLE keepalive AS SELECT name FROM pg_settings'
+            " WHERE source = 'client' AND name LIKE 'tcp%'\")",
+        )
+        result = project.cli("upgrade", "head")
+    assert result.returncode == 0, result.stderr
+    with engine.connect() as conn:
+        sent = conn.exec_driver_sql("SELECT name FROM keepalive ORDER BY name").scalars().all()
+    assert sent == [
+        "tcp_keepalives_count",
+        "tcp_keepalives_idle",
+        "tcp_keepalives_interval",
+        "tcp_user_timeout",
+    ]

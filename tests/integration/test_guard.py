@@ -14,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.fixtures.catalog_snapshot import unique_constraints
+from tests.fixtures.processes import failure
 from tests.fixtures.project import AlembicProject
 
 TABLES = """
@@ -125,18 +126,44 @@ def test_below_min_rows_and_on_new_tables_plain_ops_run_quietly(
     assert guarded.current(engine) == "g2"
 
 
-def test_a_never_analysed_table_with_rows_counts_as_large(
+def never_analysed(engine: sa.Engine, table: str, rows: int) -> None:
+    """A seeded table autovacuum leaves alone (it analyses nothing below 50 changed rows)."""
+    quoted = '"' + table + '"'
+    with engine.begin() as conn:  # autovacuum off: it stays never analysed
+        conn.exec_driver_sql(
+            f"CREATE TABLE {quoted} (id int, code text) WITH (autovacuum_enabled = false)"
+        )
+        conn.execute(
+            sa.text(f"INSERT INTO {quoted} SELECT g, 'c' || g FROM generate_series(1, :rows) g"),
+            {"rows": rows},
+        )
+
+
+def test_a_seeded_lookup_table_never_analysed_is_small_by_its_size_on_disk(
     guarded: AlembicProject, engine: sa.Engine
 ) -> None:
-    with engine.begin() as conn:  # autovacuum off: it stays never analysed
-        conn.execute(sa.text("CREATE TABLE raw (id int) WITH (autovacuum_enabled = false)"))
-        conn.execute(sa.text("INSERT INTO raw SELECT generate_series(1, 100)"))
-    body = 'op.create_index("ix_raw", "raw", ["id"])'
+    never_analysed(engine, "Country Code", 10)  # one 8 kB page: 291 rows at most
+    body = 'op.create_unique_constraint("uq country code", "Country Code", ["code"])'
+    result = upgrade(guarded, "unsafe_ops='refuse', unsafe_ops_min_rows=1000", body)
+    assert result.returncode == 0, result.stderr
+    assert "unsafe_ops_min_rows" not in result.stderr
+    assert unique_constraints(engine, '"Country Code"') == {"uq country code": "UNIQUE (code)"}
+
+
+def test_a_big_table_never_analysed_counts_as_large(
+    guarded: AlembicProject, engine: sa.Engine
+) -> None:
+    never_analysed(engine, "Raw Events", 10_000)
+    with engine.connect() as conn:
+        size = conn.execute(sa.text("SELECT pg_relation_size('\"Raw Events\"')")).scalar_one()
+    body = 'op.create_index("ix raw", "Raw Events", ["id"])'
     result = upgrade(guarded, "unsafe_ops='refuse', unsafe_ops_min_rows=1000", body)
     assert result.returncode != 0
-    assert "op.create_index('ix_raw') (index) on raw (never analysed, 8,192 bytes" in (
-        result.stderr
-    )
+    assert (
+        f"op.create_index('ix raw') (index) on Raw Events (never analysed, {size:,} bytes on "
+        f"disk (room for up to {size // 8192 * 291:,} rows): row count unknown, taken as large"
+    ) in failure(result.stderr)
+    assert guarded.current(engine) == "g1"
 
 
 def test_rewrite_builds_concurrently_then_attaches_instead(

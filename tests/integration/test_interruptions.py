@@ -192,3 +192,47 @@ def test_a_build_of_the_same_index_by_someone_else_is_waited_for_then_named(
         f"SELECT pg_cancel_backend({dba_pid}); Then run the migration again: it removes the "
         "invalid index the cancelled build leaves."
     ), result.stderr
+
+
+def test_a_rerun_whose_leftover_drop_waits_on_the_same_writer_names_it_and_stops_in_time(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    """Right after a WaitTimeoutError, the writer still idle in transaction: the re-run's
+    ``DROP INDEX CONCURRENTLY`` of the leftover waits for it as the build did, and says so."""
+    make_table(engine)
+    project.write_revision("r1", ADD_UQ.replace("])", "], wait_timeout_s=2)"))
+    with engine.connect() as writer:
+        writer.exec_driver_sql(f'UPDATE {TABLE} SET "Day" = 2 WHERE ad_id = 2')
+        pid = blocker_pid(writer)
+        first = project.cli("upgrade", "head")
+        assert "WaitTimeoutError" in failure(first.stderr), first.stderr
+        assert index_state(engine) == "invalid"
+
+        rerun = Run(project)
+        try:
+            until(rerun.finished, "the re-run stops at wait_timeout_s", timeout=30)
+        finally:
+            if not rerun.finished():
+                rerun.process.kill()
+            rerun.wait()
+
+        assert (
+            f"DROP INDEX CONCURRENTLY public.uq ad day: waiting for pid {pid} (idle in "
+            "transaction for"
+        ) in rerun.stderr, rerun.stderr
+        final = failure(rerun.stderr)
+        assert final.startswith(
+            "WaitTimeoutError: DROP INDEX CONCURRENTLY public.uq ad day waited for other "
+            "sessions for more than 2 s (wait_timeout_s) and was cancelled. It was waiting "
+            f"for: pid {pid} (idle in transaction for"
+        ), rerun.stderr
+        # The build stopped waiting for writers before its scan: the leftover is not ready.
+        assert "The invalid index public.uq ad day is still there (it is not used)." in final
+        assert f"end them with SELECT pg_terminate_backend({pid}); Then run the migration" in final
+        assert index_state(engine) == "invalid"  # what the message says stays, stays
+        writer.rollback()
+    assert project.current(engine) is None
+    healed = project.cli("upgrade", "head")
+    assert healed.returncode == 0, healed.stderr
+    assert invalid_indexes(engine) == []
+    assert unique_constraints(engine, TABLE) == {"uq ad day": 'UNIQUE (ad_id, "Day")'}

@@ -10,12 +10,17 @@ import subprocess
 import termios
 import threading
 import time
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
+from tests.fixtures.catalog_snapshot import unique_constraints
 from tests.fixtures.docs_samples import assert_output_as_documented
+from tests.fixtures.network import silent_after_first
+from tests.fixtures.processes import Run, build_waiting, old_snapshot, until
 from tests.fixtures.project import AlembicProject
+from tests.fixtures.server import with_driver
 from tests.fixtures.tables import ADD_UQ, make_counter_table, wait_until
 
 PROGRESS_LINE = re.compile(
@@ -192,3 +197,43 @@ def test_an_unknown_progress_mode_is_refused(project: AlembicProject, engine: sa
     assert "ALEMBIC_SAFE_UNIQUE_PROGRESS / progress must be one of auto, bar, log, off" in (
         result.stderr
     )
+
+
+def test_a_progress_connection_on_a_silent_network_does_not_hang_the_migration(
+    tmp_path: Path, database_url: sa.URL, project_driver: str, engine: sa.Engine
+) -> None:
+    """The migration's own connection works; the watcher's, opened once the build has lasted a
+    second, is accepted and never answered. The build ends, and so does the run."""
+    if "host" not in database_url.query:
+        pytest.skip("the silent front forwards to the test server's Unix socket")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            'CREATE TABLE "Ad Counter" (id serial PRIMARY KEY, ad_id int, "Day" int)'
+        )
+        conn.exec_driver_sql("CREATE TABLE other (x int)")
+    with silent_after_first(with_driver(database_url, project_driver)) as (front, url):
+        project = AlembicProject.create(
+            tmp_path / "silent",
+            url,
+            template="async" if project_driver == "asyncpg" else "generic",
+        )
+        project.write_revision(
+            "r1",
+            "op.create_unique_constraint_concurrently('uq ad day', 'Ad Counter', ['ad_id', 'Day'])",
+        )
+        with old_snapshot(engine):
+            run = Run(project)
+            until(lambda: build_waiting(engine), "the build waits for the old snapshot")
+            until(lambda: front.accepted >= 2, "the watcher's connection is left unanswered")
+        try:
+            until(run.finished, "the run ends without its progress connection", timeout=30)
+        finally:
+            if not run.finished():
+                run.process.kill()
+            code = run.wait()
+    assert code == 0, run.stderr
+    assert (
+        "uq ad day on public.Ad Counter: the progress connection did not answer within 5 s "
+        "(a silent network or pooler?); going on without it."
+    ) in run.stderr
+    assert unique_constraints(engine, '"Ad Counter"') == {"uq ad day": 'UNIQUE (ad_id, "Day")'}

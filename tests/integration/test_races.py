@@ -244,5 +244,37 @@ def test_waiting_for_the_per_index_lock_names_the_holder_in_this_database_only(
     finally:
         other_database.dispose()
     assert result.returncode != 0
-    assert f"Another migration process (pid {here_pid})" in result.stderr, result.stderr
+    assert failure(result.stderr).startswith(
+        f"BuildInProgressError: Another session (pid {here_pid}, "
+    ), result.stderr
     assert f"pid {elsewhere_pid}" not in result.stderr
+
+
+def test_a_holder_of_the_per_index_lock_sitting_idle_is_named_idle_with_what_to_run(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    """A session that took the lock and then did nothing more (its process frozen or gone):
+    the waiting run says so, for how long, and how to end it; ending it lets the run go on."""
+    from alembic_safe_unique.runtime.coordination import _NAMESPACE, _key
+
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f'CREATE TABLE {TABLE} (id serial PRIMARY KEY, ad_id int, "Day" int)')
+    project.write_revision("r1", BUILD)
+    lock = sa.text("SELECT pg_advisory_lock(:namespace, :key), pg_backend_pid()")
+    parameters = {"namespace": _NAMESPACE, "key": _key("public.uq ad day")[0]}
+    with engine.connect() as frozen:
+        frozen_pid = frozen.execute(lock, parameters).one()[1]
+        frozen.commit()  # idle, outside any transaction, lock held: as a stopped process leaves it
+        run = Run(project)
+        idle_line = f"Another session (pid {frozen_pid}, "
+        until(lambda: idle_line in run.stderr, "the run names the idle holder")
+        with engine.connect() as admin:
+            admin.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": frozen_pid})
+        code = run.wait()
+    assert code == 0, run.stderr
+    said = " ".join(run.stderr[run.stderr.index(idle_line) :].split())
+    assert "holds the lock on public.uq ad day but has been idle for " in said, run.stderr
+    assert "s, running nothing; waiting for it to let go." in said
+    assert f"end the session: SELECT pg_terminate_backend({frozen_pid});" in said
+    assert "is working on" not in run.stderr
+    assert project.current(engine) == "r1"
