@@ -28,8 +28,10 @@ from alembic_safe_unique.errors import (
     NameInUseError,
     NotAConnectionError,
     NotATableError,
+    NullValuesError,
     PartitionedTableError,
     PartitionKeyError,
+    PrimaryKeyExistsError,
     SafeUniqueError,
     TableNotFoundError,
     TransactionOwnershipError,
@@ -52,6 +54,10 @@ from alembic_safe_unique.operations.indexes import (
     CreateIndexConcurrentlyOp,
     DropIndexConcurrentlyOp,
 )
+from alembic_safe_unique.operations.primary_keys import (
+    CreatePrimaryKeyConcurrentlyOp,
+    DropPrimaryKeyConcurrentlyOp,
+)
 from alembic_safe_unique.operations.timeouts import SetLocalTimeoutsOp
 from alembic_safe_unique.runtime import patches, toimpl  # noqa: F401  (toimpl registers on import)
 from alembic_safe_unique.runtime.guard import assume_safe
@@ -70,11 +76,13 @@ __all__ = [
     "ConcurrentMigrationError",
     "ConnectionLostError",
     "CreateIndexConcurrentlyOp",
+    "CreatePrimaryKeyConcurrentlyOp",
     "CreateUniqueConstraintConcurrentlyOp",
     "DeduplicateRowsOp",
     "DeduplicationReport",
     "DetachUniqueConstraintOp",
     "DropIndexConcurrentlyOp",
+    "DropPrimaryKeyConcurrentlyOp",
     "DropUniqueConstraintOp",
     "DuplicateKeysError",
     "IdentifierTooLongError",
@@ -85,8 +93,10 @@ __all__ = [
     "NameInUseError",
     "NotAConnectionError",
     "NotATableError",
+    "NullValuesError",
     "PartitionKeyError",
     "PartitionedTableError",
+    "PrimaryKeyExistsError",
     "ReplaceUniqueConstraintOp",
     "RevisionMessages",
     "SafeUniqueError",

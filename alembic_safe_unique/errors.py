@@ -121,3 +121,11 @@ class UncommittedChangesError(SafeUniqueError):
 
 class UnsafeOperationError(SafeUniqueError):
     """The run-time guard stopped a plain op that would lock a large table (``unsafe_ops``)."""
+
+
+class PrimaryKeyExistsError(IndexConflictError):
+    """The table already has a primary key (another one than the op asks for)."""
+
+
+class NullValuesError(SafeUniqueError):
+    """A primary key's column holds NULLs: the rows must be fixed before the key can exist."""

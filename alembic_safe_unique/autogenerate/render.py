@@ -28,6 +28,11 @@ from alembic_safe_unique.operations.indexes import (
     CreateIndexConcurrentlyOp,
     DropIndexConcurrentlyOp,
 )
+from alembic_safe_unique.operations.primary_keys import (
+    CreatePrimaryKeyConcurrentlyOp,
+    DropPrimaryKeyConcurrentlyOp,
+    PrimaryKeyOperation,
+)
 from alembic_safe_unique.operations.timeouts import SetLocalTimeoutsOp
 
 PACKAGE_IMPORT = "import alembic_safe_unique  # noqa: F401  (registers the op.* it calls)"
@@ -114,6 +119,31 @@ def _render_replace_unique_constraint(
     autogen_context: AutogenContext, operation: ReplaceUniqueConstraintOp
 ) -> str:
     return _render_constraint_op(autogen_context, "replace_unique_constraint", operation)
+
+
+def _render_primary_key_op(
+    autogen_context: AutogenContext, name: str, operation: PrimaryKeyOperation
+) -> str:
+    args = [
+        render_name(operation.constraint_name),
+        repr(operation.table_name),
+        render_value(autogen_context, operation.columns),
+    ]
+    return _call(autogen_context, name, args, operation.arguments())
+
+
+@renderers.dispatch_for(CreatePrimaryKeyConcurrentlyOp)
+def _render_create_primary_key_concurrently(
+    autogen_context: AutogenContext, operation: CreatePrimaryKeyConcurrentlyOp
+) -> str:
+    return _render_primary_key_op(autogen_context, "create_primary_key_concurrently", operation)
+
+
+@renderers.dispatch_for(DropPrimaryKeyConcurrentlyOp)
+def _render_drop_primary_key_concurrently(
+    autogen_context: AutogenContext, operation: DropPrimaryKeyConcurrentlyOp
+) -> str:
+    return _render_primary_key_op(autogen_context, "drop_primary_key_concurrently", operation)
 
 
 @renderers.dispatch_for(AutocommitBlockOp)

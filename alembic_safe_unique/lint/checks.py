@@ -18,6 +18,7 @@ from .rules import (
     DROP_INDEX_NOT_CONCURRENT,
     INDEX_NOT_CONCURRENT,
     NOT_ANALYSED,
+    PRIMARY_KEY,
     UNBOUNDED_DROP_CONSTRAINT,
     UNIQUE_COLUMN,
     UNIQUE_CONSTRAINT,
@@ -64,6 +65,8 @@ def _check(operation: MigrateOperation, state: WalkState) -> list[Hit]:
         return []
     if isinstance(operation, alembic_ops.CreateUniqueConstraintOp):
         return _create_unique_constraint(operation, state)
+    if isinstance(operation, alembic_ops.CreatePrimaryKeyOp):
+        return _create_primary_key(operation, state)
     if isinstance(operation, alembic_ops.CreateIndexOp):
         return _create_index(operation, state)
     if isinstance(operation, alembic_ops.DropIndexOp):
@@ -90,6 +93,18 @@ def _create_unique_constraint(
             UNIQUE_CONSTRAINT,
             f"create_unique_constraint({operation.constraint_name!r}) on the existing "
             f"table {table}",
+        )
+    ]
+
+
+def _create_primary_key(operation: alembic_ops.CreatePrimaryKeyOp, state: WalkState) -> list[Hit]:
+    if state.is_new(operation.table_name, operation.schema):
+        return []
+    table = _table(operation.table_name, operation.schema)
+    return [
+        (
+            PRIMARY_KEY,
+            f"create_primary_key({operation.constraint_name!r}) on the existing table {table}",
         )
     ]
 

@@ -23,6 +23,7 @@ _FIXABLE = {
     "ASU001": alembic_ops.CreateUniqueConstraintOp,
     "ASU002": alembic_ops.CreateIndexOp,
     "ASU004": alembic_ops.DropIndexOp,
+    "ASU007": alembic_ops.CreatePrimaryKeyOp,
 }
 """Rules ``--fix`` rewrites, when the op was called as ``op.<name>(...)`` (not in a batch)."""
 
@@ -50,7 +51,9 @@ def _fixable(rule: Rule, item: RecordedOp) -> bool:
     operation = item.operation
     if kind is None or not isinstance(operation, kind) or item.batch:
         return False
-    if isinstance(operation, alembic_ops.CreateUniqueConstraintOp):
+    if isinstance(
+        operation, (alembic_ops.CreateUniqueConstraintOp, alembic_ops.CreatePrimaryKeyOp)
+    ):
         return operation.constraint_name is not None
     return getattr(operation, "if_not_exists", None) is None and (
         getattr(operation, "if_exists", None) is None

@@ -7,6 +7,10 @@ calls it rewrites:
   ``op.create_unique_constraint_concurrently(...)`` with the same arguments; a
   ``op.drop_constraint(name, table, type_="unique")`` of the same name in the file becomes its
   safe inverse, ``op.drop_unique_constraint(name, table, cols)``.
+- ``op.create_primary_key(name, table, cols, ...)`` becomes
+  ``op.create_primary_key_concurrently(...)``, and a ``op.drop_constraint(name, table,
+  type_="primary")`` of the same name becomes ``op.drop_primary_key_concurrently(name, table,
+  cols)`` (the columns stay NOT NULL, as after the plain drop).
 - ``op.create_index(...)`` / ``op.drop_index(...)`` become ``op.create_index_concurrently`` /
   ``op.drop_index_concurrently`` under ``with op.get_context().autocommit_block():``. The
   package's ops rather than ``postgresql_concurrently=True``: they heal the invalid index a
@@ -34,6 +38,7 @@ from .findings import Finding
 _AUTOCOMMIT_BLOCK = "with op.get_context().autocommit_block():\n    pass\n"
 _PLAIN_TO_SAFE = {
     "create_unique_constraint": "create_unique_constraint_concurrently",
+    "create_primary_key": "create_primary_key_concurrently",
     "create_index": "create_index_concurrently",
     "drop_index": "drop_index_concurrently",
 }
@@ -47,10 +52,16 @@ _KNOWN_KEYWORDS = {
         "postgresql_nulls_not_distinct",
         "postgresql_include",
     },
+    "create_primary_key": {"schema"},
     "create_index": {"schema", "unique", "table_name", "index_name", "columns"},
     "drop_index": {"schema", "table_name", "index_name"},
 }
 _INDEX_OPTIONS_PREFIX = "postgresql_"
+# A rewritten constraint op -> (the drop_constraint type_ of its plain inverse, the safe inverse).
+_INVERSES = {
+    "create_unique_constraint": ("unique", "drop_unique_constraint"),
+    "create_primary_key": ("primary", "drop_primary_key_concurrently"),
+}
 
 
 def _op_method(call: cst.Call) -> str | None:
@@ -73,9 +84,7 @@ def _rewritable(call: cst.Call, method: str) -> bool:
     most = 2 if method == "drop_index" else 3
     if any(arg.star for arg in call.args) or len(positional) > most:
         return False
-    if method == "create_unique_constraint" and (
-        not positional or _code(positional[0].value) == "None"
-    ):
+    if method in _INVERSES and (not positional or _code(positional[0].value) == "None"):
         return False
     for arg in call.args:
         if arg.keyword is None:
@@ -102,8 +111,8 @@ class _Fixer(cst.CSTTransformer):
         self.lines = lines
         self.positions = wrapper.resolve(PositionProvider)
         self.fixed = 0
-        self.columns: dict[tuple[str, str], cst.BaseExpression] = {}
-        """(name code, table code) of each rewritten unique constraint -> its columns."""
+        self.columns: dict[tuple[str, str, str], cst.BaseExpression] = {}
+        """(name code, table code, constraint type) of each rewritten constraint -> columns."""
         self._statement_lines: list[tuple[int, int]] = []
         self._wrap_next: list[bool] = []
         self._block_depth = 0
@@ -174,10 +183,11 @@ class _Fixer(cst.CSTTransformer):
             return updated
         assert isinstance(updated.func, cst.Attribute)
         self.fixed += 1
-        if method == "create_unique_constraint":
+        if method in _INVERSES:
             positional = [arg for arg in updated.args if arg.keyword is None]
             if len(positional) == 3:
-                key = (_code(positional[0].value), _code(positional[1].value))
+                kind = _INVERSES[method][0]
+                key = (_code(positional[0].value), _code(positional[1].value), kind)
                 self.columns[key] = positional[2].value
         if method in _NEEDS_BLOCK and not self._block_depth:
             self._wrap_next[-1] = True
@@ -196,9 +206,9 @@ def _is_autocommit_block(node: cst.With) -> bool:
 
 
 class _InverseFixer(cst.CSTTransformer):
-    """``op.drop_constraint(name, table, type_="unique")`` of a rewritten constraint."""
+    """``op.drop_constraint(name, table, type_=...)`` of a rewritten constraint."""
 
-    def __init__(self, columns: dict[tuple[str, str], cst.BaseExpression]) -> None:
+    def __init__(self, columns: dict[tuple[str, str, str], cst.BaseExpression]) -> None:
         self.columns = columns
         self.fixed = 0
 
@@ -207,15 +217,13 @@ class _InverseFixer(cst.CSTTransformer):
             return updated
         positional = [arg for arg in updated.args if arg.keyword is None]
         kind = _keyword(updated, "type_")
-        if (
-            len(positional) != 2
-            or kind is None
-            or _code(kind.value) not in ('"unique"', "'unique'")
-        ):
+        if len(positional) != 2 or kind is None:
             return updated
-        key = (_code(positional[0].value), _code(positional[1].value))
+        type_ = _code(kind.value).strip("'\"")
+        key = (_code(positional[0].value), _code(positional[1].value), type_)
         if key not in self.columns:
             return updated
+        inverse = next(safe for plain, safe in _INVERSES.values() if plain == type_)
         others = [
             arg
             for arg in updated.args
@@ -228,7 +236,7 @@ class _InverseFixer(cst.CSTTransformer):
         second = positional[1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         columns = cst.Arg(self.columns[key])
         return updated.with_changes(
-            func=updated.func.with_changes(attr=cst.Name("drop_unique_constraint")),
+            func=updated.func.with_changes(attr=cst.Name(inverse)),
             args=[positional[0], second, columns, *others],
         )
 

@@ -66,6 +66,16 @@ UNBOUNDED_DROP_CONSTRAINT = Rule(
     "op.drop_unique_constraint(name, table, columns) (short lock_timeout, retried), or "
     "op.set_local_timeouts(lock_timeout_ms=...) earlier in the same transaction.",
 )
+PRIMARY_KEY = Rule(
+    "ASU007",
+    "primary-key-locks-table",
+    "ALTER TABLE ... ADD PRIMARY KEY builds the index while holding ACCESS EXCLUSIVE on the "
+    "table, and on nullable columns also scans it to set NOT NULL: every read and write waits "
+    "for both.",
+    "op.create_primary_key_concurrently(name, table, columns): NOT NULL through a validated "
+    "NOT VALID check, CREATE UNIQUE INDEX CONCURRENTLY, then ADD PRIMARY KEY USING INDEX under "
+    "a short lock_timeout.",
+)
 NOT_ANALYSED = Rule(
     "ASU900",
     "sql-not-analysed",
@@ -101,6 +111,7 @@ RULES: tuple[Rule, ...] = (
     DROP_INDEX_NOT_CONCURRENT,
     UNIQUE_COLUMN,
     UNBOUNDED_DROP_CONSTRAINT,
+    PRIMARY_KEY,
     NOT_ANALYSED,
     NOT_READ,
     STOOD_IN,

@@ -12,6 +12,7 @@ from .rules import (
     DROP_INDEX_NOT_CONCURRENT,
     INDEX_NOT_CONCURRENT,
     NOT_ANALYSED,
+    PRIMARY_KEY,
     UNBOUNDED_DROP_CONSTRAINT,
     UNIQUE_COLUMN,
     UNIQUE_CONSTRAINT,
@@ -131,7 +132,23 @@ def _alter_table(statement: Any, state: WalkState) -> list[Hit]:
     for command in statement.cmds or ():
         definition = command.def_
         if command.subtype == enums.AlterTableType.AT_AddConstraint:
-            if table in state.created or not _builds_unique(definition):
+            if table in state.created:
+                continue
+            if _builds_primary_key(definition):
+                hits.append(
+                    (
+                        PRIMARY_KEY,
+                        _words(
+                            "ALTER TABLE",
+                            _name(table),
+                            "ADD CONSTRAINT",
+                            definition.conname,
+                            "PRIMARY KEY",
+                        ),
+                    )
+                )
+                continue
+            if not _builds_unique(definition):
                 continue
             hits.append(
                 (
@@ -168,6 +185,15 @@ def _alter_table(statement: Any, state: WalkState) -> list[Hit]:
 
 def _words(*parts: str | None) -> str:
     return " ".join(part for part in parts if part)
+
+
+def _builds_primary_key(constraint: Any) -> bool:
+    """A PRIMARY KEY that builds its own index (``USING INDEX`` only attaches one)."""
+    return (
+        isinstance(constraint, ast.Constraint)
+        and constraint.contype == enums.ConstrType.CONSTR_PRIMARY
+        and not constraint.indexname
+    )
 
 
 def _builds_unique(constraint: Any) -> bool:

@@ -93,13 +93,22 @@ def _compile_add_using_index(
     statement = " ".join(parts)
     if not element.only_if_missing:
         return statement
+    return unless_constraint_exists(compiler, element.table, element.constraint_name, statement)
+
+
+def unless_constraint_exists(
+    compiler: DDLCompiler, table: sa.Table, constraint_name: str, statement: str
+) -> str:
+    """``statement`` in a ``DO`` block that skips it when the table has that constraint:
+    PostgreSQL has no ``ADD CONSTRAINT IF NOT EXISTS``, and an offline script must be safe
+    to run again after it failed part-way."""
     literal = compiler.sql_compiler.render_literal_value
     body = (
         "IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass(%s) "
         "AND conname = %s) THEN %s; END IF;"
         % (
-            literal(preparer.format_table(element.table), sa.String()),
-            literal(element.constraint_name, sa.String()),
+            literal(compiler.preparer.format_table(table), sa.String()),
+            literal(constraint_name, sa.String()),
             statement,
         )
     )

@@ -93,6 +93,7 @@ def run_under_lock_timeout(
     what: str,
     *,
     table_oid: int | None = None,
+    done_so_far: str = "The unique index is built and valid.",
 ) -> LockTiming:
     """Run ``statements`` in one short transaction, retried while the lock is not granted.
 
@@ -100,7 +101,8 @@ def run_under_lock_timeout(
     time spent waiting for it and the time it was held (until COMMIT) are measured apart. On
     drivers that send a string of statements as it is, the transaction is one round trip and
     the server measures; otherwise each statement is its own round trip and the client does.
-    ``table_oid`` is the table's oid when the caller has already looked it up.
+    ``table_oid`` is the table's oid when the caller has already looked it up;
+    ``done_so_far`` tells the person reading the error what stays done.
     """
     if is_offline(operations):
         table_oid = None  # nothing can be looked up, and nothing waits for a lock
@@ -141,8 +143,8 @@ def run_under_lock_timeout(
             raise LockNotAcquiredError(
                 f"{what} never got its ACCESS EXCLUSIVE lock on {spec.qualified_table}: "
                 f"{settings.lock_attempts} attempts of {settings.lock_timeout_ms} ms each. "
-                f"Sessions holding the table at the last attempt: {blockers}. The unique "
-                "index is built and valid; end those sessions (or wait for a quieter "
+                f"Sessions holding the table at the last attempt: {blockers}. {done_so_far} "
+                "End those sessions (or wait for a quieter "
                 f"moment): {signal_advice(holders, TERMINATE)} Then run the migration again: "
                 "it only retries this step. "
                 "lock_timeout_ms= and lock_attempts= on the operation, or "

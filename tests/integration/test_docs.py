@@ -344,6 +344,24 @@ def test_plain_index_recipe_round_trips(project: AlembicProject, engine: sa.Engi
     assert schema_snapshot(engine) == before
 
 
+def test_primary_key_recipe_round_trips(project: AlembicProject, engine: sa.Engine) -> None:
+    with engine.begin() as conn:
+        conn.exec_driver_sql('CREATE TABLE "Event Log" ("Id" bigint, payload text)')
+        conn.exec_driver_sql(
+            "INSERT INTO \"Event Log\" SELECT g, 'e' FROM generate_series(1, 500) g"
+        )
+    before = schema_snapshot(engine)
+    _copy(project, "recipes/primary_key.py")
+    project.upgrade()
+    with engine.connect() as conn:
+        kind = conn.exec_driver_sql(
+            "SELECT contype::text FROM pg_constraint WHERE conname = 'Event Log pkey'"
+        ).scalar()
+    assert kind == "p"
+    project.downgrade("base")
+    assert schema_snapshot(engine) == before
+
+
 def test_partitioned_recipe_and_its_include_object(
     project: AlembicProject, engine: sa.Engine
 ) -> None:

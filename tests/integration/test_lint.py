@@ -408,3 +408,26 @@ def test_a_revision_that_fails_at_import_is_named(
     assert code == 2
     assert "Alembic could not load the revision files (in " in err
     assert "broken.py): RuntimeError: set DATABASE_URL first" in err
+
+
+PRIMARY_KEYS = """
+op.create_table("fresh", sa.Column("id", sa.Integer))
+op.create_primary_key("fresh_pkey", "fresh", ["id"])  # a new table: no rows to lock
+op.create_primary_key("Ad Counter pkey", "Ad Counter", ["Id"], schema="S")  # ASU007
+op.execute('ALTER TABLE "Ad Counter" ADD PRIMARY KEY ("Id")')  # ASU007
+op.execute("ALTER TABLE ad_counter ADD CONSTRAINT pk PRIMARY KEY USING INDEX pk")
+op.create_primary_key_concurrently("pk2", "ad_counter", ["id"])
+"""
+
+
+def test_a_primary_key_added_to_an_existing_table_is_a_blocking_finding_naming_the_new_op(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = write_project(tmp_path / "project", {"p1": PRIMARY_KEYS})
+    capsys.readouterr()  # what `alembic init` printed
+    assert found(project, capsys=capsys) == marked("p1", PRIMARY_KEYS)
+    code, out, _err = lint(project, capsys=capsys)
+    assert code == 1
+    assert "ASU007 [primary-key-locks-table]" in out
+    assert "op.create_primary_key_concurrently(name, table, columns)" in out
+    assert "(lint --fix does this)" in out

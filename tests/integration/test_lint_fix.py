@@ -136,3 +136,47 @@ def test_fix_leaves_what_it_cannot_rewrite_and_still_reports_it(
     assert revision.read_text() == source
     assert out.count("ASU001") == 1 and out.count("ASU002") == 2
     assert out.rstrip().endswith("3 findings in 1 revisions.")
+
+
+PLAIN_PRIMARY_KEY = """
+op.create_primary_key("Ad Counter pkey", "ad counter", ["code"])  # the natural key
+"""
+PLAIN_PRIMARY_KEY_DOWN = """
+op.drop_constraint("Ad Counter pkey", "ad counter", type_="primary")
+"""
+FIXED_PRIMARY_KEY = """def upgrade():
+    op.create_primary_key_concurrently("Ad Counter pkey", "ad counter", ["code"])  # the natural key
+
+
+def downgrade():
+    op.drop_primary_key_concurrently("Ad Counter pkey", "ad counter", ["code"])
+"""
+
+
+def test_fix_rewrites_a_plain_primary_key_and_its_drop_and_the_schema_is_the_plain_ones(
+    project: AlembicProject, engine: sa.Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    create = CREATE_COUNTER.replace('sa.Column("id", sa.Integer, primary_key=True),\n', "")
+    project.write_revision("f1", create, 'op.drop_table("ad counter")')
+    revision = project.write_revision(
+        "f2", PLAIN_PRIMARY_KEY, PLAIN_PRIMARY_KEY_DOWN, down_revision="f1"
+    )
+    project.upgrade("f1")
+    with engine.begin() as conn:
+        conn.execute(sa.text(ROWS.replace("CASE WHEN g % 2 = 0 THEN 'c' || g END", "'c' || g")))
+    project.upgrade("head")
+    plain_head = schema_snapshot(engine)
+    project.downgrade("f1")
+    plain_down = schema_snapshot(engine)  # "code" stays NOT NULL after the plain drop
+
+    capsys.readouterr()
+    assert lint(project, "--since", "f1", "--fix") == 0
+    assert "Fixed 1 finding in" in capsys.readouterr().err
+    text = revision.read_text()
+    assert FIXED_PRIMARY_KEY in text
+    assert ruff_findings(revision) == ["F401 `sqlalchemy` imported but unused"]  # the template's
+
+    project.upgrade("head")
+    assert schema_snapshot(engine) == plain_head
+    project.downgrade("f1")
+    assert schema_snapshot(engine) == plain_down

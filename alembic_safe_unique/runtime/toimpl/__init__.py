@@ -4,6 +4,11 @@ Importing this package registers an implementation for every op of the package, 
 
 from __future__ import annotations
 
-from alembic_safe_unique.runtime.toimpl import constraints, indexes, rows_and_timeouts
+from alembic_safe_unique.runtime.toimpl import (
+    constraints,
+    indexes,
+    primary_keys,
+    rows_and_timeouts,
+)
 
-__all__ = ["constraints", "indexes", "rows_and_timeouts"]
+__all__ = ["constraints", "indexes", "primary_keys", "rows_and_timeouts"]
