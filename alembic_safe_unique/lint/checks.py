@@ -24,7 +24,7 @@ from .rules import (
     UNIQUE_CONSTRAINT,
     Hit,
 )
-from .state import WalkState
+from .state import TableKey, WalkState, table_key
 
 
 def check_ops(recorded: list[RecordedOp], state: WalkState) -> Iterator[tuple[RecordedOp, Hit]]:
@@ -37,10 +37,10 @@ def check_ops(recorded: list[RecordedOp], state: WalkState) -> Iterator[tuple[Re
                 yield item, hit
 
 
-def dropped_tables(recorded: list[RecordedOp]) -> set[tuple[str | None, str]]:
+def dropped_tables(recorded: list[RecordedOp]) -> set[TableKey]:
     """Tables a function drops (``op.drop_table``): autogenerate drops their indexes first."""
     return {
-        (item.operation.schema, item.operation.table_name)
+        table_key(item.operation.table_name, item.operation.schema)
         for item in recorded
         if isinstance(item.operation, alembic_ops.DropTableOp)
     }
@@ -57,7 +57,7 @@ def _is_from(operation: MigrateOperation, package: str) -> bool:
 
 def _check(operation: MigrateOperation, state: WalkState) -> list[Hit]:
     if isinstance(operation, alembic_ops.CreateTableOp):
-        state.created.add((operation.schema, operation.table_name))
+        state.create(operation.table_name, operation.schema)
         return []
     if isinstance(operation, SetLocalTimeoutsOp):
         if operation.lock_timeout_ms is not None:
@@ -178,16 +178,16 @@ def _add_column(operation: alembic_ops.AddColumnOp, state: WalkState) -> list[Hi
 
 
 def _drop_constraint(operation: alembic_ops.DropConstraintOp, state: WalkState) -> list[Hit]:
-    if operation.constraint_type != "unique" or state.lock_bounded:
-        return []
-    if state.is_new(operation.table_name, operation.schema):
+    """Every constraint drop (unique, check, foreign key, or of no stated type) takes ACCESS
+    EXCLUSIVE, so each one queues behind long transactions without a lock_timeout."""
+    if state.lock_bounded or state.is_new(operation.table_name, operation.schema):
         return []
     table = _table(operation.table_name, operation.schema)
+    kind = f", type_={operation.constraint_type!r}" if operation.constraint_type else ""
     return [
         (
             UNBOUNDED_DROP_CONSTRAINT,
-            f"drop_constraint({operation.constraint_name!r}, type_='unique') on {table} with "
-            "no lock_timeout",
+            f"drop_constraint({operation.constraint_name!r}{kind}) on {table} with no lock_timeout",
         )
     ]
 

@@ -17,6 +17,7 @@ from alembic_safe_unique.errors import SafeUniqueError
 
 from . import baseline, output, revisions, settings
 from .engine import LintResult, lint_revisions
+from .project import read_project
 from .rules import NOT_ANALYSED, RULES
 from .sql import parser_available
 from .stand_ins import stand_ins
@@ -83,8 +84,8 @@ def _split(values: list[str] | None) -> list[str]:
     return [part for value in values or [] for part in value.replace(",", " ").split()]
 
 
-def _scripts(ini: Path, section: str) -> ScriptDirectory:
-    """The project's revision directory, as ``alembic`` reads it from the ini file.
+def _scripts(ini: Path, section: str) -> tuple[Config, ScriptDirectory]:
+    """The project's configuration and revision directory, as ``alembic`` reads them.
 
     Flask-Migrate writes no ``script_location``: its alembic.ini sits in the migrations
     folder beside env.py, and ``flask db`` points Alembic at that folder. Lint does the same.
@@ -93,29 +94,31 @@ def _scripts(ini: Path, section: str) -> ScriptDirectory:
     if config.get_main_option("script_location") is None and (ini.parent / "env.py").is_file():
         config.set_main_option("script_location", str(ini.parent))
     try:
-        return ScriptDirectory.from_config(config)
+        return config, ScriptDirectory.from_config(config)
     except AlembicCommandError as error:  # no script_location, no such folder
         raise LintUsageError(f"{ini}: {error}") from error
 
 
 def _linted(
-    scripts: ScriptDirectory, targets: list[str], chosen: settings.LintSettings
+    found: tuple[Config, ScriptDirectory], targets: list[str], chosen: settings.LintSettings
 ) -> LintResult:
     """The findings, with missing imports stood in for and whatever the revisions print
     while they load or run sent to stderr (stdout carries the report, JSON included)."""
-    directories = [scripts.versions, *(scripts.version_locations or [])]
+    config, scripts = found
+    project = read_project(config, scripts, chosen)
+    directories = revisions.version_directories(scripts)
     with stand_ins(directories), redirect_stdout(sys.stderr):
         selected = revisions.select(scripts, targets, chosen.since)
         # Production is at the range's lower bound or at --since: the rest has not run there.
         unapplied = bool(chosen.since) or any(":" in target for target in targets)
-        return lint_revisions(selected, chosen, unapplied=unapplied)
+        return lint_revisions(selected, chosen, unapplied=unapplied, project=project)
 
 
 def _without(result: LintResult, known: set[baseline.Key]) -> LintResult:
     if not known:
         return result
     findings, hidden = baseline.split(result.findings, known)
-    return LintResult(findings, result.revisions, baselined=hidden)
+    return LintResult(findings, result.revisions, baselined=hidden, skipped=result.skipped)
 
 
 def run_lint(args: argparse.Namespace) -> int:

@@ -11,12 +11,14 @@ from alembic.operations import ops as alembic_ops
 from alembic.script import Script
 
 from .checks import check_ops, dropped_tables
+from .dialects import POSTGRESQL
 from .findings import Finding
+from .project import LintProject
 from .recording import RecordedOp, record
 from .rules import NOT_READ, STOOD_IN, Rule
 from .settings import LintSettings
 from .stand_ins import stood_in_names
-from .state import WalkState
+from .state import TableKey, WalkState
 from .suppressions import SourceMap
 
 _FIXABLE = {
@@ -34,6 +36,8 @@ class LintResult:
     revisions: int
     baselined: int = 0
     """Findings left out because the baseline file records them."""
+    skipped: tuple[str, ...] = ()
+    """One line per group of revisions left out because they target another database."""
 
     @property
     def blocking(self) -> list[Finding]:
@@ -72,8 +76,20 @@ def _import_line(text: str, names: list[str]) -> int:
     return 1
 
 
+def _skipped(counts: dict[tuple[str, str], int]) -> tuple[str, ...]:
+    return tuple(
+        f"{count} revision{'s' * (count != 1)} in {_shown_path(folder)} skipped: they target "
+        f"{dialect}, and lint's rules are about PostgreSQL's locks"
+        for (dialect, folder), count in sorted(counts.items())
+    )
+
+
 def lint_revisions(
-    revisions: Iterable[Script], settings: LintSettings, *, unapplied: bool = False
+    revisions: Iterable[Script],
+    settings: LintSettings,
+    *,
+    unapplied: bool = False,
+    project: LintProject | None = None,
 ) -> LintResult:
     """Findings in ``revisions`` (upgrade order).
 
@@ -83,16 +99,23 @@ def lint_revisions(
     Otherwise it has rows in production by the time this revision runs, as in the usual
     project whose every table Alembic created.
     """
-    created: set[tuple[str | None, str]] = set()
+    project = project or LintProject()
+    created: set[TableKey] = set()
     findings: list[Finding] = []
+    skipped: dict[tuple[str, str], int] = {}
     count = 0
     for revision in revisions:
-        count += 1
         path = revision.path
+        dialect = project.dialects.of(path)
+        if dialect != POSTGRESQL:
+            key = (dialect, os.path.dirname(path))
+            skipped[key] = skipped.get(key, 0) + 1
+            continue
+        count += 1
         text = Path(path).read_text()
         source = SourceMap.read(text)
         module = revision.module
-        own_created: set[tuple[str | None, str]] = set()
+        own_created: set[TableKey] = set()
         stood_in = stood_in_names(module)
         if stood_in and settings.runs(STOOD_IN):
             line = _import_line(text, stood_in)
@@ -112,10 +135,11 @@ def lint_revisions(
             if function is None:
                 continue
             # A revision's downgrade drops what its upgrade created: new to it as well.
-            recording = record(path, name, function)
+            recording = record(path, name, function, project.config)
             state = WalkState(
                 created=set(created) | (own_created if name == "downgrade" else set()),
                 dropped=dropped_tables(recording.ops),
+                session_lock_timeout=project.session_lock_timeout,
             )
             hits = [
                 (item.line, rule, message, _fixable(rule, item))
@@ -145,4 +169,4 @@ def lint_revisions(
                     )
                 )
     findings.sort(key=Finding.sort_key)
-    return LintResult(findings, count)
+    return LintResult(findings, count, skipped=_skipped(skipped))

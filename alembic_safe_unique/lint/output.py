@@ -20,6 +20,7 @@ def text(result: LintResult) -> str:
         lines.append(f"    why: {finding.rule.why}")
         fix = " (lint --fix does this)" if finding.fixable else ""
         lines.append(f"    fix: {finding.rule.fix}{fix}")
+    lines.extend(f"notice: {line}." for line in result.skipped)
     blocking = len(result.blocking)
     notices = len(result.findings) - blocking
     summary = f"{blocking} finding{'s' * (blocking != 1)} in {result.revisions} revisions"
@@ -56,6 +57,7 @@ def as_json(result: LintResult) -> str:
         {
             "revisions": result.revisions,
             "baselined": result.baselined,
+            "skipped": list(result.skipped),
             "findings": [_as_dict(f) for f in result.findings],
         },
         indent=2,
@@ -85,6 +87,9 @@ def github(result: LintResult) -> str:
         )
         message = f"{finding.message}\n{finding.rule.why}\nFix: {finding.rule.fix}"
         lines.append(f"::{level} {shown}::{_escape(message)}")
+    lines.extend(
+        f"::notice title=alembic-safe-unique lint::{_escape(line)}" for line in result.skipped
+    )
     return "\n".join(lines)
 
 

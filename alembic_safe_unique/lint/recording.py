@@ -8,6 +8,7 @@ call stack, so loops and helper functions point at the right line) and whether i
 
 from __future__ import annotations
 
+import inspect
 import io
 import os
 import sys
@@ -18,14 +19,20 @@ from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any, Callable
 
+import alembic.op
+from alembic.config import Config
 from alembic.operations import MigrateOperation, Operations
 from alembic.operations import ops as alembic_ops
 from alembic.operations.base import BatchOperations
+from alembic.runtime.environment import EnvironmentContext
 from alembic.runtime.migration import MigrationContext
 
 from alembic_safe_unique.runtime.guard import accepted_reason
 from alembic_safe_unique.runtime.transactions import BLOCK_DEPTH
-from alembic_safe_unique.util.alembic_internals import installed_op_proxy
+from alembic_safe_unique.util.alembic_internals import installed_context_proxy, installed_op_proxy
+
+from .offline_bind import RecordingConnection
+from .stand_ins import StandIn
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,23 @@ def offline_context(buffer: io.StringIO | None = None) -> MigrationContext:
         dialect_name="postgresql",
         opts={"as_sql": True, "output_buffer": buffer or io.StringIO()},
     )
+
+
+def _offline_environment(buffer: io.StringIO, config: Config | None) -> EnvironmentContext:
+    """What ``from alembic import context`` is while lint records: offline, with the project's
+    configuration (``context.config``, ``op.get_context().config``), and a bind that answers
+    what revisions ask a connection (``offline_bind``)."""
+    # No ScriptDirectory: nothing a revision function calls on the context reads it.
+    environment = EnvironmentContext(config or Config(), None, as_sql=True)  # type: ignore[arg-type]
+    environment.configure(dialect_name="postgresql", output_buffer=buffer)
+    context = environment.get_context()
+    written = context.connection
+    assert written is not None
+    bind = RecordingConnection(
+        context.dialect, lambda statement, parameters=None: written.execute(statement, parameters)
+    )
+    context.connection = context.impl.connection = bind  # type: ignore[assignment]
+    return environment
 
 
 def _line_in(path: str, frame: FrameType | None) -> int:
@@ -82,11 +106,12 @@ _OWN_STATEMENTS = {"COMMIT;", "BEGIN;"}
 
 
 @contextmanager
-def _recorder(path: str, recording: Recording) -> Iterator[None]:
+def _recorder(path: str, recording: Recording, config: Config | None) -> Iterator[None]:
     def record_statement(statement: str) -> None:
         record_op(alembic_ops.ExecuteSQLOp(statement))
 
-    context = offline_context(_StatementBuffer(record_statement))
+    environment = _offline_environment(_StatementBuffer(record_statement), config)
+    context = environment.get_context()
     operations = Operations(context)
 
     def record_op(operation: MigrateOperation, batch: bool = False) -> Any:
@@ -102,28 +127,62 @@ def _recorder(path: str, recording: Recording) -> Iterator[None]:
     previous_batch_invoke = BatchOperations.invoke
     BatchOperations.invoke = record_batch  # type: ignore[method-assign,assignment]
     try:
-        with installed_op_proxy(operations):
+        with installed_op_proxy(operations), installed_context_proxy(environment):
             yield
     finally:
         BatchOperations.invoke = previous_batch_invoke  # type: ignore[method-assign]
 
 
-def record(path: str, function_name: str, function: Callable[[], Any]) -> Recording:
-    """The operations ``function`` (a revision's upgrade or downgrade) asks for, in order."""
+def record(
+    path: str, function_name: str, function: Callable[..., Any], config: Config | None = None
+) -> Recording:
+    """The operations ``function`` (a revision's upgrade or downgrade) asks for, in order.
+
+    A function that takes parameters (a project's own runner passes them) is called with
+    ``op`` for a parameter of that name and stand-ins for the rest; if that fails, the notice
+    is at its ``def`` line.
+    """
     real_path = os.path.realpath(path)
     recording = Recording(function_name)
-    with _recorder(real_path, recording):
+    first_line = _def_line(function)
+    with _recorder(real_path, recording, config):
+        parameters = _parameters(function)
+        arguments = [alembic.op if name == "op" else StandIn(name) for name in parameters]
         try:
-            function()
+            function(*arguments)
         except Exception as error:  # the revision's own code: report where it stopped
             lines = [
                 line
                 for frame, line in traceback.walk_tb(error.__traceback__)
                 if os.path.realpath(frame.f_code.co_filename) == real_path
             ]
-            line = lines[-1] if lines else 0
-            recording.stopped = (line, f"{type(error).__name__}: {error}")
+            reason = f"{type(error).__name__}: {error}"
+            if parameters:
+                reason = (
+                    f"it takes parameters lint cannot supply ({', '.join(parameters)}); called "
+                    f"with stand-ins for them, {reason}"
+                )
+            recording.stopped = (lines[-1] if lines else first_line, reason)
     return recording
+
+
+def _def_line(function: Callable[..., Any]) -> int:
+    code = getattr(function, "__code__", None)
+    return code.co_firstlineno if code is not None else 1
+
+
+def _parameters(function: Callable[..., Any]) -> list[str]:
+    """The parameters a call must fill in (those without a default)."""
+    try:
+        signature = inspect.signature(function)
+    except (TypeError, ValueError):
+        return []
+    return [
+        parameter.name
+        for parameter in signature.parameters.values()
+        if parameter.default is parameter.empty
+        and parameter.kind in (parameter.POSITIONAL_ONLY, parameter.POSITIONAL_OR_KEYWORD)
+    ]
 
 
 def offline_sql(operation: MigrateOperation) -> str:

@@ -35,9 +35,15 @@ def _in_upgrade_order(script: ScriptDirectory, upper: str, lower: str) -> list[S
     return found
 
 
+def version_directories(script: ScriptDirectory) -> list[str]:
+    """Where the revision files are: every version location (``script.versions`` refuses to
+    answer when there are several), else the one ``versions`` folder."""
+    return list(script.version_locations or [script.versions])
+
+
 def _failing_file(error: BaseException, script: ScriptDirectory) -> str:
     """`` (in <file>)`` for the revision file the error came from, if one is on its traceback."""
-    directories = [script.versions, *(script.version_locations or [])]
+    directories = version_directories(script)
     prefixes = tuple(os.path.realpath(path) + os.sep for path in directories)
     candidates = [getattr(error, "filename", None)]
     candidates += [frame.filename for frame in traceback.extract_tb(error.__traceback__)]

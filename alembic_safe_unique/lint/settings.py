@@ -8,6 +8,10 @@ pyproject.toml::
     ignore = ["drop-index-not-concurrent"]
     since = "ae1027a6acf"             # lint only the revisions after this one
     downgrade = false                 # leave downgrade() functions out
+    dialect = "sqlite"                # the database the revisions target (default: postgresql)
+
+    [tool.alembic-safe-unique.lint.dialects]  # per version location, relative to this file
+    "migrations/versions/sqlite" = "sqlite"
 
 alembic.ini::
 
@@ -16,6 +20,8 @@ alembic.ini::
     lint_ignore = ASU004
     lint_since = ae1027a6acf
     lint_downgrade = false
+    lint_dialect = sqlite
+    lint_dialects = migrations/versions/sqlite = sqlite
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from typing import Any
 
 from alembic_safe_unique.errors import SafeUniqueError
 
+from .dialects import normalized
 from .rules import RULES, Rule, find_rule
 
 if sys.version_info >= (3, 11):
@@ -49,6 +56,10 @@ class LintSettings:
     since: str | None = None
     downgrade: bool = True
     """Lint ``downgrade()`` too (rarely run in production; half the findings of a history)."""
+    dialect: str | None = None
+    """The database the project's revisions target, if the configuration says."""
+    dialects: tuple[tuple[str, str], ...] = ()
+    """(absolute version location, dialect) pairs the configuration declares."""
 
     def runs(self, rule: Rule) -> bool:
         return rule in self.rules
@@ -92,6 +103,22 @@ def _list(value: Any, source: str, key: str) -> list[str]:
     raise LintConfigError(f"{source}: {key} must be a list of rule ids or names")
 
 
+def _ini_dialects(text: str, folder: Path) -> list[tuple[str, str]]:
+    """``path = dialect`` items, one a line or comma-separated."""
+    pairs = []
+    for item in text.replace(",", "\n").splitlines():
+        path, _equals, dialect = item.rpartition("=")
+        if path.strip() and dialect.strip():
+            pairs.append((str(folder / path.strip()), normalized(dialect)))
+    return pairs
+
+
+def _toml_dialects(value: Any, source: str, folder: Path) -> list[tuple[str, str]]:
+    if not isinstance(value, dict) or not all(isinstance(item, str) for item in value.values()):
+        raise LintConfigError(f"{source}: dialects maps version locations to dialect names")
+    return [(str(folder / path), normalized(dialect)) for path, dialect in value.items()]
+
+
 def load(
     ini_path: Path | None,
     *,
@@ -105,6 +132,8 @@ def load(
     ignored: set[Rule] = set()
     chosen_since: str | None = None
     chosen_downgrade = True
+    dialect: str | None = None
+    dialects: list[tuple[str, str]] = []
     if ini_path is not None and ini_path.is_file():
         parser = ConfigParser()
         parser.read(ini_path)
@@ -120,6 +149,9 @@ def load(
                     chosen_downgrade = bool(section.getboolean("lint_downgrade"))
                 except ValueError as error:
                     raise LintConfigError(f"{source}: lint_downgrade: {error}") from error
+            if section.get("lint_dialect", "").strip():
+                dialect = normalized(section["lint_dialect"])
+            dialects += _ini_dialects(section.get("lint_dialects", ""), ini_path.resolve().parent)
     start = ini_path.resolve().parent if ini_path is not None else Path.cwd()
     found = _pyproject(start)
     if found is not None:
@@ -133,6 +165,12 @@ def load(
         if not isinstance(value, bool):
             raise LintConfigError(f"{source}: downgrade must be true or false, not {value!r}")
         chosen_downgrade = value
+        if "dialect" in table:
+            if not isinstance(table["dialect"], str):
+                raise LintConfigError(f'{source}: dialect must be a name, like "sqlite"')
+            dialect = normalized(table["dialect"])
+        folder = Path(path).parent
+        dialects += _toml_dialects(table.get("dialects", {}), source, folder)
     if select:
         selected = _rules(select, "--select")
     ignored |= _rules(ignore or [], "--ignore")
@@ -140,5 +178,9 @@ def load(
         rule for rule in RULES if (selected is None or rule in selected) and rule not in ignored
     )
     return LintSettings(
-        rules, since or chosen_since, chosen_downgrade if downgrade is None else downgrade
+        rules,
+        since or chosen_since,
+        chosen_downgrade if downgrade is None else downgrade,
+        dialect,
+        tuple(dialects),
     )

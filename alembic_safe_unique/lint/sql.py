@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .plpgsql import read_do_block
 from .rules import (
     CONCURRENT_IN_TRANSACTION,
     DROP_INDEX_NOT_CONCURRENT,
@@ -18,7 +19,7 @@ from .rules import (
     UNIQUE_CONSTRAINT,
     Hit,
 )
-from .state import WalkState
+from .state import TableKey, WalkState, table_key
 
 try:
     import pglast
@@ -38,11 +39,11 @@ def _shown(sql: str) -> str:
     return one_line if len(one_line) <= 80 else one_line[:77] + "..."
 
 
-def _table(relation: Any) -> tuple[str | None, str]:
-    return (relation.schemaname, relation.relname)
+def _table(relation: Any) -> TableKey:
+    return table_key(relation.relname, relation.schemaname)
 
 
-def _name(key: tuple[str | None, str]) -> str:
+def _name(key: TableKey) -> str:
     return key[1] if key[0] is None else f"{key[0]}.{key[1]}"
 
 
@@ -62,7 +63,31 @@ def analyse(sql: str, state: WalkState) -> list[Hit]:
         return [(NOT_ANALYSED, f"raw SQL not analysed ({_shown(sql)!r}): {error}")]
     hits: list[Hit] = []
     for raw in statements:
-        hits.extend(_statement(raw.stmt, state))
+        if isinstance(raw.stmt, ast.DoStmt):
+            text = sql[raw.stmt_location :][: raw.stmt_len or None]
+            hits.extend(_do_block(raw.stmt, text, state))
+        else:
+            hits.extend(_statement(raw.stmt, state))
+    return hits
+
+
+def _do_block(statement: Any, sql: str, state: WalkState) -> list[Hit]:
+    """A ``DO`` block: its body's SQL statements, read as they would run."""
+    language = next(
+        (item.arg.sval for item in statement.args or () if item.defname == "language"), "plpgsql"
+    )
+    if language.lower() != "plpgsql":
+        return [(NOT_ANALYSED, f"DO block in {language} not read ({_shown(sql)!r})")]
+    try:
+        block = read_do_block(PARSER, sql)
+    except PARSER.parser.ParseError as error:
+        return [(NOT_ANALYSED, f"DO block not read ({_shown(sql)!r}): {error}")]
+    hits: list[Hit] = [
+        (NOT_ANALYSED, f"DO block partly read ({_shown(sql)!r}): {reason}")
+        for reason in block.unread
+    ]
+    for inner in block.statements:
+        hits.extend(analyse(inner, state))
     return hits
 
 

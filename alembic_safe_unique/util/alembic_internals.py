@@ -13,9 +13,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import alembic.context
 import alembic.op
 import sqlalchemy as sa
+import sqlalchemy.inspection
 from alembic.operations import MigrateOperation, Operations
+from alembic.runtime.environment import EnvironmentContext
 from alembic.runtime.migration import HeadMaintainer, MigrationContext, RevisionStep
 from alembic.util import sqla_compat
 
@@ -27,9 +30,11 @@ __all__ = [
     "constraint_final_name",
     "implementation_of",
     "in_external_transaction",
+    "installed_context_proxy",
     "installed_op_proxy",
     "migration_steps",
     "owns_transaction",
+    "register_inspection",
     "replace_implementation",
     "reverse_of",
     "set_migration_steps",
@@ -54,6 +59,14 @@ PRIVATE_APIS: dict[str, str] = {
     "alembic.op._proxy, Operations._install_proxy, Operations._remove_proxy": (
         "record what a revision asks for (check, lint) without a database, then put back "
         "the proxy of the migration that is running"
+    ),
+    "alembic.context._proxy, EnvironmentContext._install_proxy, ._remove_proxy": (
+        "lint answers `from alembic import context` in a revision (is_offline_mode(), config) "
+        "while it records, then puts back the proxy of the environment that is running"
+    ),
+    "sqlalchemy.inspection._inspects": (
+        "sa.inspect() on lint's recording connection answers as an empty database instead of "
+        "raising NoInspectionAvailable (revisions inspect op.get_bind() to decide what to do)"
     ),
     "Operations._to_impl.dispatch, ._registry": (
         "the implementation in force for a plain op, to put the guard in front of it; the "
@@ -119,6 +132,26 @@ def installed_op_proxy(operations: Operations) -> Iterator[None]:
             previous._install_proxy()
         else:
             operations._remove_proxy()
+
+
+@contextmanager
+def installed_context_proxy(environment: EnvironmentContext) -> Iterator[None]:
+    """Make ``alembic.context`` point at ``environment``, then restore what it pointed at."""
+    previous: EnvironmentContext | None = getattr(alembic.context, "_proxy", None)
+    environment._install_proxy()
+    try:
+        yield
+    finally:
+        if previous is not None:
+            previous._install_proxy()
+        else:
+            environment._remove_proxy()
+
+
+def register_inspection(kind: type, inspect: Callable[[Any], Any]) -> None:
+    """``sa.inspect(obj)`` of an instance of ``kind`` returns ``inspect(obj)`` (once per kind)."""
+    if kind not in sqlalchemy.inspection._registrars:
+        sqlalchemy.inspection._inspects(kind)(inspect)
 
 
 def implementation_of(op_class: type[MigrateOperation]) -> Callable[..., Any]:

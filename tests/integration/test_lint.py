@@ -431,3 +431,225 @@ def test_a_primary_key_added_to_an_existing_table_is_a_blocking_finding_naming_t
     assert "ASU007 [primary-key-locks-table]" in out
     assert "op.create_primary_key_concurrently(name, table, columns)" in out
     assert "(lint --fix does this)" in out
+
+
+def test_a_do_block_is_read_statement_by_statement(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = '''
+    op.execute(
+        """
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'uq_code') THEN
+                ALTER TABLE ad_counter ADD CONSTRAINT uq_code UNIQUE (code);
+            END IF;
+        END
+        $$
+        """
+    )  # ASU001, reported at the call's first line
+    op.execute("DO $$ BEGIN EXECUTE format('DROP INDEX %I', 'ix_old'); END $$")  # ASU900
+    '''
+    project = write_project(tmp_path / "project", {"do1": body})
+    capsys.readouterr()
+    notices = {hit for hit in marked("do1", body) if hit[1] == "ASU900"}
+    assert found(project, capsys=capsys) == {("do1", "ASU001", "op.execute(")} | notices
+
+
+def test_every_constraint_drop_without_a_lock_timeout_is_found_whatever_its_type(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = """
+    op.drop_constraint("uq_old", "ad_counter")  # ASU006
+    op.drop_constraint("ck_positive", "ad_counter", type_="check")  # ASU006
+    op.drop_constraint("fk_ad", "ad_counter", type_="foreignkey")  # ASU006
+    op.execute("ALTER TABLE ad_counter DROP CONSTRAINT ck_raw")  # ASU006
+    op.set_local_timeouts(lock_timeout_ms=500)
+    op.drop_constraint("ck_bounded", "ad_counter", type_="check")
+    """
+    project = write_project(tmp_path / "project", {"dc1": body})
+    capsys.readouterr()
+    assert found(project, capsys=capsys) == marked("dc1", body)
+
+
+def test_the_public_schema_and_no_schema_are_one_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A table created as ``widgets`` and used as ``public.widgets`` (or the reverse) is new."""
+    body = """
+    op.create_table("widgets", sa.Column("id", sa.Integer, primary_key=True))
+    op.create_index("ix_widgets_id", "widgets", ["id"], schema="public")
+    op.execute("CREATE UNIQUE INDEX uq_widgets_id ON public.widgets (id)")
+    op.create_table("gadgets", sa.Column("id", sa.Integer), schema="public")
+    op.create_unique_constraint("uq_gadgets_id", "gadgets", ["id"])
+    op.execute("ALTER TABLE gadgets ADD CONSTRAINT uq_gadgets_2 UNIQUE (id)")
+    op.create_index("ix_elsewhere", "widgets", ["id"], schema="tenant_a")  # ASU002
+    """
+    project = write_project(tmp_path / "project", {"ps1": body})
+    capsys.readouterr()
+    assert found(project, capsys=capsys) == marked("ps1", body)
+
+
+def test_revisions_of_another_database_are_skipped_with_one_notice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = write_project(
+        tmp_path / "project", {"pg1": 'op.create_index("ix_hits", "ad_counter", ["hits"])'}
+    )
+    capsys.readouterr()
+    sqlite_dir = project.versions / "sqlite"
+    sqlite_dir.mkdir()
+    (sqlite_dir / "lite1.py").write_text(
+        (project.versions / "pg1.py")
+        .read_text()
+        .replace("'pg1'", "'lite1'")
+        .replace("down_revision = None", "down_revision = None\nbranch_labels = ('sqlite',)")
+        .replace("branch_labels = None\n", "")
+    )
+    ini = project.ini.read_text()
+    project.ini.write_text(
+        ini.replace(
+            "[alembic]\n",
+            "[alembic]\nversion_locations = %(here)s/migrations/versions "
+            "%(here)s/migrations/versions/sqlite\n",
+            1,
+        ).replace("path_separator = os\n", "path_separator = space\n")
+        + "\n[alembic-safe-unique]\nlint_dialects = migrations/versions/sqlite = sqlite\n"
+    )
+    code, out, _err = lint(project, capsys=capsys)
+    assert code == 1
+    assert "pg1.py:12:5: ASU002" in out and "lite1.py" not in out
+    assert (
+        "notice: 1 revision in project/migrations/versions/sqlite skipped: they target sqlite, "
+        "and lint's rules are about PostgreSQL's locks."
+    ) in out
+    assert out.rstrip().endswith("1 finding in 1 revisions; 1 fixable with --fix.")
+
+    # A project whose alembic.ini names SQLite (one version location): none of it is linted.
+    project.ini.write_text(ini.replace(NO_SERVER.render_as_string(), "sqlite:///app.db"))
+    code, out, _err = lint(project, "--format", "json", capsys=capsys)
+    report = json.loads(out)
+    assert code == 0 and report["findings"] == [] and report["revisions"] == 0
+    assert report["skipped"] == [
+        "1 revision in project/migrations/versions skipped: they target sqlite, and lint's "
+        "rules are about PostgreSQL's locks"
+    ]
+
+    # The project says which database it targets: that wins over the URL.
+    (project.root / "pyproject.toml").write_text(
+        '[tool.alembic-safe-unique.lint]\ndialect = "postgresql"\n'
+    )
+    code, out, _err = lint(project, capsys=capsys)
+    assert code == 1 and "pg1.py:12:5: ASU002" in out and "skipped" not in out
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "connection.execute(sa.text(\"SET lock_timeout = '2s'\"))",
+        "connection.exec_driver_sql(\"SET lock_timeout TO '2s'\")",
+        "context.execute(\"SET SESSION lock_timeout = '2s'\")",
+        "engine = sa.create_engine(url, connect_args={'options': '-c lock_timeout=2s'})",
+    ],
+)
+def test_a_session_lock_timeout_env_py_sets_bounds_every_revision(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], setting: str
+) -> None:
+    body = 'op.drop_constraint("uq_old", "ad_counter", type_="unique")'
+    project = write_project(tmp_path / "project", {"e1": body})
+    capsys.readouterr()
+    assert {rule for _r, rule, _l in found(project, capsys=capsys)} == {"ASU006"}
+    text = project.env_py.read_text()
+    project.env_py.write_text(
+        text.replace(
+            "        context.configure(\n            connection=connection,",
+            f"        {setting}\n        context.configure(\n            connection=connection,",
+        )
+    )
+    assert setting in project.env_py.read_text()
+    assert found(project, capsys=capsys) == set()
+
+
+def test_a_lock_timeout_of_zero_in_env_py_bounds_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = write_project(
+        tmp_path / "project", {"e1": 'op.drop_constraint("uq_old", "ad_counter")'}
+    )
+    capsys.readouterr()
+    text = project.env_py.read_text()
+    project.env_py.write_text(
+        text.replace(
+            "        context.configure(\n            connection=connection,",
+            '        connection.exec_driver_sql("SET lock_timeout = 0")\n'
+            "        context.configure(\n            connection=connection,",
+        )
+    )
+    assert {rule for _r, rule, _l in found(project, capsys=capsys)} == {"ASU006"}
+
+
+def test_an_upgrade_that_takes_parameters_is_read_with_stand_ins_for_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = write_project(tmp_path / "project", {"p1": "pass"})
+    capsys.readouterr()
+    path = project.versions / "p1.py"
+    path.write_text(
+        path.read_text()
+        .replace(
+            "def upgrade():\n    pass",
+            "def upgrade(op, tables, tester):\n"
+            '    op.create_index("ix_hits", tables.ad_counter.name, ["hits"])\n'
+            '    op.create_unique_constraint("uq_day", "ad_counter", ["day"])',
+        )
+        .replace("def downgrade():\n    pass", "def downgrade(op, tables):\n    tables.count + 1")
+    )
+    code, out, _err = lint(project, "--format", "github", capsys=capsys)
+    assert code == 1
+    assert "line=0" not in out
+    lines = path.read_text().splitlines()
+    by_rule = {
+        re.search(r"title=(ASU\d+)", line)[1]: int(re.search(r",line=(\d+)", line)[1])  # type: ignore[index]
+        for line in out.splitlines()
+    }
+    assert lines[by_rule["ASU001"] - 1].strip().startswith('op.create_unique_constraint("uq_day"')
+    assert lines[by_rule["ASU002"] - 1].strip().startswith('op.create_index("ix_hits"')
+    assert lines[by_rule["ASU901"] - 1] == "    tables.count + 1"
+    assert "it takes parameters lint cannot supply (op, tables)" in out
+
+
+def test_a_failure_calling_the_function_is_reported_at_its_def_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = write_project(tmp_path / "project", {"p2": "pass"})
+    capsys.readouterr()
+    path = project.versions / "p2.py"
+    path.write_text(path.read_text().replace("def upgrade():", "def upgrade(*, tables):"))
+    code, out, _err = lint(project, capsys=capsys)
+    assert code == 0
+    assert "p2.py:11:1: ASU901 [revision-not-fully-read] (notice) upgrade() stopped" in out
+    assert "missing 1 required keyword-only argument: 'tables'" in out
+
+
+def test_the_recorder_answers_what_revisions_ask_of_the_context_and_the_bind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = """
+    from alembic import context
+
+    assert context.is_offline_mode()
+    config = op.get_context().config
+    assert config.get_main_option("no_such_option") is None
+    assert context.config is config and config.attributes == {}
+    bind = op.get_bind()
+    assert bind.url.get_backend_name() == "postgresql"
+    inspector = sa.inspect(bind)
+    if not inspector.has_table("ad_counter") and not inspector.get_indexes("ad_counter"):
+        op.create_index("ix_hits", "ad_counter", ["hits"])  # ASU002
+    assert [c["name"] for c in inspector.get_columns("ad_counter")] == []
+    bind.commit()
+    bind.close()
+    """
+    project = write_project(tmp_path / "project", {"c1": body})
+    capsys.readouterr()
+    assert found(project, capsys=capsys) == marked("c1", body)

@@ -48,6 +48,9 @@ def test_lint_reads_every_revision_of_a_public_history_and_finds_its_index_build
         # built under ACCESS EXCLUSIVE; its downgrade drops it with no lock_timeout.
         ("71477dadd6ef_favorites_unique_constraint.py", 20, "ASU001"),
         ("71477dadd6ef_favorites_unique_constraint.py", 26, "ASU006"),
+        # A foreign key dropped from favorites with no lock_timeout: every constraint drop
+        # waits for ACCESS EXCLUSIVE, whatever its type.
+        ("e7004224f284_add_org_id_to_favorites.py", 25, "ASU006"),
         # DROP INDEX without CONCURRENTLY.
         ("5ec5c84ba61e_.py", 38, "ASU004"),
         ("6b5be7e0a0ef_.py", 44, "ASU004"),

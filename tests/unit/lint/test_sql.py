@@ -60,3 +60,41 @@ def test_a_raw_commit_before_a_concurrent_build_is_the_known_idiom_not_a_finding
     state.enter(False)
     hits = analyse("CREATE INDEX CONCURRENTLY ix ON t (b)", state)
     assert [rule.id for rule, _message in hits] == ["ASU003"]
+
+
+def test_statements_inside_a_do_block_are_read_as_they_would_run() -> None:
+    do_block = """
+    DO $$
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'uq_code') THEN
+            ALTER TABLE ad_counter ADD CONSTRAINT uq_code UNIQUE (code);
+        END IF;
+        EXECUTE 'DROP INDEX ix_old';
+    END
+    $$;
+    """
+    assert rules(do_block) == ["ASU001", "ASU004"]
+
+
+def test_a_do_block_lint_cannot_read_is_a_notice_saying_so() -> None:
+    built = "DO $$ BEGIN EXECUTE format('DROP INDEX %I', 'ix_old'); END $$"
+    ((rule, message),) = analyse(built, WalkState())
+    assert rule.id == "ASU900"
+    assert "EXECUTE format('DROP INDEX %I', 'ix_old') builds its SQL at run time" in message
+    ((rule, message),) = analyse("DO LANGUAGE plpython3u $$ plpy.execute('x') $$", WalkState())
+    assert rule.id == "ASU900" and "DO block in plpython3u not read" in message
+
+
+@pytest.mark.parametrize(
+    ("created", "used"),
+    [("widgets", "public.widgets"), ("public.widgets", "widgets"), ("widgets", '"public".widgets')],
+)
+def test_the_public_schema_and_no_schema_name_the_same_table(created: str, used: str) -> None:
+    state = WalkState()
+    assert rules(f"CREATE TABLE {created} (id int); CREATE INDEX ix ON {used} (id)", state) == []
+    assert state.is_new("widgets", "public") and state.is_new("widgets", None)
+    assert not state.is_new("widgets", "tenant_a")
+
+
+def test_every_constraint_drop_needs_a_lock_timeout() -> None:
+    assert rules("ALTER TABLE t DROP CONSTRAINT ck_positive") == ["ASU006"]

@@ -12,6 +12,7 @@ import re
 import types
 from collections.abc import Callable
 
+import alembic.context
 import alembic.op
 import pytest
 import sqlalchemy as sa
@@ -105,6 +106,30 @@ def check_op_proxy() -> None:
     assert getattr(alembic.op, "_proxy", None) is None
 
 
+def check_context_proxy() -> None:
+    from alembic.config import Config
+    from alembic.runtime.environment import EnvironmentContext
+
+    outer = EnvironmentContext(Config(), None)  # type: ignore[arg-type]
+    inner = EnvironmentContext(Config(), None, as_sql=True)  # type: ignore[arg-type]
+    with outer:
+        with alembic_internals.installed_context_proxy(inner):
+            assert alembic.context.is_offline_mode()  # type: ignore[attr-defined]
+        assert alembic.context._proxy is outer  # type: ignore[attr-defined]
+    with alembic_internals.installed_context_proxy(inner):
+        assert alembic.context._proxy is inner  # type: ignore[attr-defined]
+    assert getattr(alembic.context, "_proxy", None) is None
+
+
+def check_inspects() -> None:
+    class Probe:
+        pass
+
+    alembic_internals.register_inspection(Probe, lambda probe: ("inspected", probe))
+    probe = Probe()
+    assert sa.inspect(probe) == ("inspected", probe)
+
+
 def check_implementation_dispatch() -> None:
     original = alembic_internals.implementation_of(CreateIndexConcurrentlyOp)
     assert callable(original)
@@ -164,6 +189,10 @@ CHECKS: dict[str, Callable[[], None]] = {
         check_head_maintainer_and_revision_step
     ),
     "alembic.op._proxy, Operations._install_proxy, Operations._remove_proxy": check_op_proxy,
+    "alembic.context._proxy, EnvironmentContext._install_proxy, ._remove_proxy": (
+        check_context_proxy
+    ),
+    "sqlalchemy.inspection._inspects": check_inspects,
     "Operations._to_impl.dispatch, ._registry": check_implementation_dispatch,
     "sqlalchemy sqla_compat._textual_index_column": check_textual_index_column,
     "sa.Index(_table=...)": check_index_bound_to_table,
