@@ -59,6 +59,10 @@ class DuplicateKeysError(SafeUniqueError):
     """The table holds rows that violate the requested uniqueness."""
 
 
+class DiskFullError(SafeUniqueError):
+    """A build ran out of disk space in the tablespace its index (or its sort) goes to."""
+
+
 class LockNotAcquiredError(SafeUniqueError):
     """The short ``ACCESS EXCLUSIVE`` step never got its lock within the retries."""
 

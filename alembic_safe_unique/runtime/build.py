@@ -19,13 +19,14 @@ from alembic_safe_unique.errors import (
     BuildInProgressError,
     BuildInterruptedError,
     ConnectionLostError,
+    DiskFullError,
     DuplicateKeysError,
     IndexConflictError,
     InsufficientPrivilegeError,
     TableNotFoundError,
     WaitTimeoutError,
 )
-from alembic_safe_unique.postgresql import catalog
+from alembic_safe_unique.postgresql import catalog, space
 from alembic_safe_unique.postgresql.ddl import (
     CreateScratchTableLike,
     table_stub,
@@ -44,6 +45,7 @@ from alembic_safe_unique.util.alembic_internals import bound_index
 _SCRATCH_TABLE = "alembic_safe_unique_scratch"
 _SCRATCH_INDEX = "alembic_safe_unique_scratch_idx"
 _UNIQUE_VIOLATION = "23505"
+_DISK_FULL = "53100"
 _LOOK_WAIT_S = 10.0
 
 
@@ -436,10 +438,38 @@ def _clean_up_failed_build(
         return
     state = _state_now(conn, spec)
     if state is not None and not state.is_valid:
+        log.warning(
+            "The build of %s on %s failed (%s); dropping the invalid index it left, which "
+            "would go on slowing every write.",
+            spec.name,
+            spec.qualified_table,
+            _one_line(error.orig),
+        )
         drop_index(operations, spec.name, spec.schema, settings)
     if sqlstate(error) == _UNIQUE_VIOLATION:
         remains = run_state.what_remains(run_state.of(operations.get_context()), spec.name)
         raise _duplicates_error(conn, spec, error, remains) from error
+    if sqlstate(error) == _DISK_FULL:
+        remains = run_state.what_remains(run_state.of(operations.get_context()), spec.name)
+        raise _disk_full_error(conn, spec, error, remains) from error
+
+
+def _disk_full_error(
+    conn: Connection, spec: IndexSpec, error: DBAPIError, remains: str
+) -> DiskFullError:
+    columns = [column for column in spec.columns if isinstance(column, str)]
+    tablespace = spec.option_map.get("postgresql_tablespace")
+    room = space.index_room(conn, spec.table_name, spec.schema, columns, tablespace)
+    needs = f"It needs {room.describe()}" if room else "It needs room for the whole index"
+    return DiskFullError(
+        f"The build of {spec.name!r} on {spec.qualified_table} ran out of disk space "
+        f"(PostgreSQL: {_one_line(error.orig)}). {needs}, and room for its sort in "
+        "temp_tablespaces (the database's own tablespace when that is unset), while it runs.\n"
+        f"{remains}\n"
+        "Free space there, or build the index elsewhere (postgresql_tablespace= on the op, or "
+        "SET default_tablespace for the migration; temp_tablespaces for the sort), then run "
+        "the migration again. Other sessions writing to that tablespace fail while it is full."
+    )
 
 
 def _duplicates_error(
