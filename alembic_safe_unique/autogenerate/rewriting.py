@@ -130,6 +130,11 @@ class SafeUniqueRewriter(Rewriter):
         settings.update(changes)
         return SafeUniqueRewriter(**settings)
 
+    def chain(self, other: Any) -> Rewriter:
+        """Alembic's ``chain``; ``None`` (no hook yet) gives this rewriter alone, so the line
+        ``alembic-safe-unique wire`` writes, ``chain(conf_args.get(...))``, holds either way."""
+        return self if other is None else super().chain(other)
+
     def process_revision_directives(
         self, context: MigrationContext, revision: Any, directives: list[ops.MigrationScript]
     ) -> None:

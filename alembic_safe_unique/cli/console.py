@@ -20,8 +20,9 @@ from alembic.operations import Operations
 from alembic.runtime.environment import EnvironmentContext
 from alembic.runtime.migration import MigrationContext
 from alembic.script import Script, ScriptDirectory
+from alembic.util import CommandError as AlembicCommandError
 
-from alembic_safe_unique.cli import dedupe_revision, preflight
+from alembic_safe_unique.cli import dedupe_revision, preflight, wire
 from alembic_safe_unique.cli import invalid_indexes as doctor
 from alembic_safe_unique.cli.pending import plan
 from alembic_safe_unique.cli.quiet import alembic_runtime_notices_off
@@ -182,6 +183,34 @@ def run_dedupe_revision(args: argparse.Namespace) -> int:
     return _in_migration_context(_config(args), work)
 
 
+def run_wire(args: argparse.Namespace) -> int:
+    if args.env_py is not None:
+        env_py = Path(args.env_py)
+    else:
+        env_py = Path(ScriptDirectory.from_config(_config(args)).env_py_location)
+    return wire.wire_file(env_py, write=args.write, migration_lock=args.migration_lock)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    # As `alembic init` builds its Config: alembic.ini (-c), and pyproject.toml for the
+    # pyproject templates.
+    config = Config(
+        args.config or os.environ.get("ALEMBIC_CONFIG", "alembic.ini"),
+        toml_file="pyproject.toml",
+        ini_section=args.name,
+    )
+    try:
+        return wire.init(
+            Path(args.directory),
+            args.template,
+            config,
+            package=args.package,
+            migration_lock=args.migration_lock,
+        )
+    except AlembicCommandError as error:
+        raise CommandError(f"alembic init: {error}") from None
+
+
 def run_demo(args: argparse.Namespace) -> int:
     from alembic_safe_unique.demo.command import run  # the demo loads only when asked for
     from alembic_safe_unique.demo.errors import DemoError
@@ -288,6 +317,54 @@ def parser() -> argparse.ArgumentParser:
         help="also write the load's latency over time, both migrations, as an SVG to FILE",
     )
     demo.set_defaults(handler=run_demo)
+
+    init = commands.add_parser(
+        "init",
+        help="alembic init, with the env.py it writes already wired",
+        description="Run Alembic's own `alembic init DIRECTORY -t TEMPLATE` (same templates: "
+        "generic, async, multidb, pyproject, ...), then wire the env.py it wrote as `wire` "
+        "does: the package import and the rewriter in every context.configure(...).",
+    )
+    init.add_argument("directory", metavar="DIRECTORY", help="the migrations folder to create")
+    init.add_argument(
+        "-t",
+        "--template",
+        default="generic",
+        help="Alembic's template (generic, async, multidb, pyproject, ...; default: generic)",
+    )
+    init.add_argument(
+        "--package", action="store_true", help="write __init__.py files too, as alembic init"
+    )
+    init.add_argument(
+        "--migration-lock",
+        action="store_true",
+        help="also wrap the online run in alembic_safe_unique.migration_lock(connection)",
+    )
+    init.set_defaults(handler=run_init)
+
+    wire_parser = commands.add_parser(
+        "wire",
+        help="show (and with --write, make) the env.py changes the package needs",
+        description="Edit env.py's syntax tree: `import alembic_safe_unique` after the alembic "
+        "imports and process_revision_directives=alembic_safe_unique.rewriter in every "
+        "context.configure(...); a hook already passed there (or in a **dict, as "
+        "Flask-Migrate does) is chained. Prints the diff; writes only with --write. An env.py "
+        "already wired is left as it is.",
+    )
+    wire_parser.add_argument(
+        "env_py",
+        metavar="ENV_PY",
+        nargs="?",
+        help="the env.py to wire (default: the one of the project alembic.ini names)",
+    )
+    wire_parser.add_argument("--write", action="store_true", help="write the changes to ENV_PY")
+    wire_parser.add_argument(
+        "--migration-lock",
+        action="store_true",
+        help="also wrap `with engine.connect() as connection:` around context.configure(...) "
+        "in alembic_safe_unique.migration_lock(connection), where env.py has one",
+    )
+    wire_parser.set_defaults(handler=run_wire)
 
     add_lint_parser(commands)
     return main
