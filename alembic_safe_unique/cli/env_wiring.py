@@ -279,7 +279,29 @@ def wire_source(source: str, *, migration_lock: bool = False, where: str = "env.
             f"`with {LOCK}(connection):` by hand (docs/getting-started.md, "
             '"A deploy lock in env.py").'
         )
+    if _opens_its_own_transaction(module):
+        notes.append(
+            f"{where} opens a transaction of its own (`.begin()` on an engine or connection, "
+            "as the multidb template does): autogenerate works, but an upgrade cannot leave "
+            "that transaction for the concurrent build. Migrate each database in a transaction "
+            'Alembic owns (docs/getting-started.md, "Multiple databases").'
+        )
     return Wired(_with_import(module).code, notes)
+
+
+def _opens_its_own_transaction(module: cst.Module) -> bool:
+    """A ``<something>.begin()`` call: a transaction env.py owns, not Alembic."""
+    found = False
+
+    class Finder(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            nonlocal found
+            func = node.func
+            if isinstance(func, cst.Attribute) and func.attr.value == "begin":
+                found = True
+
+    module.visit(Finder())
+    return found
 
 
 class _LockOnly(cst.CSTTransformer):

@@ -112,8 +112,11 @@ def test_wire_wires_every_configure_call_of_a_multidb_env_py(tmp_path: Path) -> 
     root = tmp_path / "project"
     root.mkdir()
     command.init(Config(str(root / "alembic.ini")), str(root / "migrations"), template="multidb")
-    assert_wired_twice(root / "migrations" / "env.py")
-    assert len(configure_calls((root / "migrations" / "env.py").read_text())) == 2
+    env_py = root / "migrations" / "env.py"
+    _code, shown = cli("wire", str(env_py))  # the template opens its own transactions: said
+    assert "opens a transaction of its own" in shown and "Multiple databases" in shown
+    assert_wired_twice(env_py)
+    assert len(configure_calls(env_py.read_text())) == 2
 
 
 def test_wire_reads_env_py_from_alembic_ini_and_writes_only_when_asked(tmp_path: Path) -> None:
