@@ -151,7 +151,7 @@ def run_lint(args: argparse.Namespace) -> int:
             from .fix import fix_findings  # libcst is only needed here
         except ImportError as error:
             raise LintUsageError(
-                f"lint --fix needs libcst ({error}): pip install 'alembic-safe-unique[lint]'"
+                f"lint --fix needs libcst ({error}): install the package with its `lint` extra"
             ) from error
         for path, count in fix_findings(result.findings).items():
             print(f"Fixed {count} finding{'s' * (count != 1)} in {path}", file=sys.stderr)
@@ -163,7 +163,8 @@ def run_lint(args: argparse.Namespace) -> int:
     unread_sql = any(finding.rule is NOT_ANALYSED for finding in result.findings)
     if unread_sql and not parser_available() and args.format == "text":
         print(
-            "Raw SQL was not analysed: pip install 'alembic-safe-unique[lint]' for the parser.",
+            "Raw SQL was not analysed: install the package with its `lint` extra (pglast), "
+            "from a checkout: pip install './alembic-safe-unique[lint]'",
             file=sys.stderr,
         )
     return EXIT_FINDINGS if result.blocking else EXIT_CLEAN

@@ -68,7 +68,16 @@ def select(script: ScriptDirectory, targets: Sequence[str], since: str | None) -
     everything = _in_upgrade_order(script, "heads", "base")
     if files:
         wanted = {os.path.realpath(path) for path in files}
-        return [rev for rev in everything if os.path.realpath(rev.path) in wanted]
+        found = [rev for rev in everything if os.path.realpath(rev.path) in wanted]
+        if not found:  # none of them is a revision here: that must not pass as a clean run
+            # (with some revisions among them, the rest is what pre-commit passes beside them)
+            directories = ", ".join([script.versions, *(script.version_locations or [])])
+            raise RevisionSelectionError(
+                f"Not a revision file of this project: {', '.join(sorted(wanted))}. Lint reads "
+                f"the revisions Alembic finds in {directories}; put the file there, or point -c "
+                "at the alembic.ini of the project it belongs to."
+            )
+        return found
     if ranges:
         if ":" not in ranges[0]:
             raise RevisionSelectionError(

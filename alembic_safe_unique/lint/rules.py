@@ -80,7 +80,7 @@ NOT_ANALYSED = Rule(
     "ASU900",
     "sql-not-analysed",
     "This SQL could not be read, so lint cannot tell whether it locks a table.",
-    "Install the parser with `pip install 'alembic-safe-unique[lint]'`, pass SQL as a literal "
+    "Install the parser (the package's `lint` extra: pglast), pass SQL as a literal "
     "string, or review the statement by hand and suppress this notice.",
     blocking=False,
 )

@@ -54,7 +54,7 @@ def analyse(sql: str, state: WalkState) -> list[Hit]:
             (
                 NOT_ANALYSED,
                 f"raw SQL not analysed ({_shown(sql)!r}): the PostgreSQL parser is not "
-                "installed; pip install 'alembic-safe-unique[lint]'",
+                "installed; install the package with its `lint` extra (pglast)",
             )
         ]
     try:

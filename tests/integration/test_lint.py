@@ -290,7 +290,8 @@ def test_without_the_parser_raw_sql_is_reported_as_not_analysed(tmp_path: Path) 
     result = subprocess.run([sys.executable, "-c", blocked], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ASU900 [sql-not-analysed] (notice) raw SQL not analysed" in result.stdout
-    assert "pip install 'alembic-safe-unique[lint]'" in result.stderr
+    assert "install the package with its `lint` extra" in result.stderr
+    assert "pip install './alembic-safe-unique[lint]'" in result.stderr  # from a checkout
 
 
 def test_pre_commit_hook_lints_the_revision_files_it_is_given(
@@ -653,3 +654,14 @@ def test_the_recorder_answers_what_revisions_ask_of_the_context_and_the_bind(
     project = write_project(tmp_path / "project", {"c1": body})
     capsys.readouterr()
     assert found(project, capsys=capsys) == marked("c1", body)
+
+
+def test_a_file_that_is_no_revision_of_the_project_is_a_usage_error_not_a_clean_run(
+    lint_project: AlembicProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pre-commit step passing a path lint does not read must not go green."""
+    outside = tmp_path / "plain_rev.py"
+    outside.write_text((lint_project.versions / "r2.py").read_text())
+    code, out, err = lint(lint_project, str(outside), capsys=capsys)
+    assert code == 2, out + err
+    assert "Not a revision file of this project: " in err and "plain_rev.py" in err
