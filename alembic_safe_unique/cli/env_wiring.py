@@ -96,14 +96,18 @@ def _append(call: cst.Call, new: cst.Arg) -> cst.Call:
     multiline = isinstance(call.whitespace_before_args, cst.ParenthesizedWhitespace)
     separator = cst.Comma(whitespace_after=call.whitespace_before_args if multiline else _space())
     last = args[-1]
+    between: cst.Comma | cst.MaybeSentinel = last.comma
     if isinstance(last.comma, cst.Comma):  # a trailing comma: it moves to the new argument
         new = new.with_changes(comma=last.comma, whitespace_after_arg=last.whitespace_after_arg)
+        # and the last argument is followed as the others are (not by the closing line)
+        previous = args[-2].comma if len(args) > 1 else None
+        between = previous if isinstance(previous, cst.Comma) else separator
     elif multiline:  # one argument a line, with the trailing comma such calls have
         closing = last.whitespace_after_arg
         new = new.with_changes(comma=cst.Comma(whitespace_after=closing))
     else:
         new = new.with_changes(whitespace_after_arg=last.whitespace_after_arg)
-    args[-1] = last.with_changes(whitespace_after_arg=cst.SimpleWhitespace(""))
+    args[-1] = last.with_changes(comma=between, whitespace_after_arg=cst.SimpleWhitespace(""))
     args = [
         arg
         if isinstance(arg.comma, cst.Comma)

@@ -59,6 +59,12 @@ def assert_wired_twice(env_py: Path) -> None:
     assert text.count("import alembic_safe_unique\n") == 1
     calls = configure_calls(text)
     assert calls and all("alembic_safe_unique.rewriter" in call for call in calls)
+    for call in calls:  # an added argument on a line of its own lines up with the first one
+        lines = call.splitlines()
+        added = [line for line in lines if line.strip().startswith("process_revision_directives=")]
+        if len(lines) > 2 and added:
+            first = lines[1]
+            assert len(added[0]) - len(added[0].lstrip()) == len(first) - len(first.lstrip()), call
 
     code, output = cli("wire", str(env_py), "--write")
     assert code == 0 and "already wired; nothing to change" in output, output
