@@ -16,9 +16,12 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from alembic_safe_unique.cli.console import EXIT_USAGE, run_check, run_invalid_indexes
-from alembic_safe_unique.cli.quiet import alembic_runtime_notices_off
-from alembic_safe_unique.errors import SafeUniqueError
+from alembic_safe_unique.cli.console import run_check, run_invalid_indexes
+from alembic_safe_unique.cli.framework_commands import (
+    check_options,
+    invalid_indexes_options,
+    run_command,
+)
 
 
 def _alembic_config(directory: str | None, x_arg: tuple[str, ...]) -> Any:
@@ -48,10 +51,7 @@ def safe_unique() -> None:
 @safe_unique.command("check")
 @_directory
 @_x_arg
-@click.argument("revision_range", required=False)
-@click.option("--samples", type=int, default=5, help="Duplicate groups shown (5)")
-@click.option("--statement-timeout-ms", type=int, default=300_000)
-@click.option("--lock-timeout-ms", type=int, default=2_000)
+@check_options
 @with_appcontext
 def check(
     directory: str | None,
@@ -72,14 +72,13 @@ def check(
         statement_timeout_ms=statement_timeout_ms,
         lock_timeout_ms=lock_timeout_ms,
     )
-    sys.exit(_run(run_check, args))
+    sys.exit(run_command("flask safe-unique", run_check, args))
 
 
 @safe_unique.command("invalid-indexes")
 @_directory
 @_x_arg
-@click.option("--drop", is_flag=True, help="DROP INDEX CONCURRENTLY each one")
-@click.option("--index", multiple=True, help="Only this index (repeatable)")
+@invalid_indexes_options
 @with_appcontext
 def invalid_indexes(
     directory: str | None, x_arg: tuple[str, ...], drop: bool, index: tuple[str, ...]
@@ -88,13 +87,4 @@ def invalid_indexes(
     args = argparse.Namespace(
         alembic_config=_alembic_config(directory, x_arg), drop=drop, index=list(index) or None
     )
-    sys.exit(_run(run_invalid_indexes, args))
-
-
-def _run(command: Any, args: argparse.Namespace) -> int:
-    try:
-        with alembic_runtime_notices_off():
-            return int(command(args))
-    except SafeUniqueError as error:
-        click.echo(f"flask safe-unique: {error}", err=True)
-        return EXIT_USAGE
+    sys.exit(run_command("flask safe-unique", run_invalid_indexes, args))

@@ -16,8 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from alembic_safe_unique.cli.console import EXIT_USAGE, run_check, run_invalid_indexes
-from alembic_safe_unique.errors import SafeUniqueError
+from alembic_safe_unique.cli.console import run_check, run_invalid_indexes
+from alembic_safe_unique.cli.framework_commands import (
+    check_options,
+    invalid_indexes_options,
+    run_command,
+)
 
 if TYPE_CHECKING:
     from litestar import Litestar
@@ -62,10 +66,7 @@ def safe_unique() -> None:
 
 @safe_unique.command("check")
 @_bind_key
-@click.argument("revision_range", required=False)
-@click.option("--samples", type=int, default=5, help="Duplicate groups shown (5)")
-@click.option("--statement-timeout-ms", type=int, default=300_000)
-@click.option("--lock-timeout-ms", type=int, default=2_000)
+@check_options
 def check(
     app: Litestar,
     bind_key: str | None,
@@ -85,13 +86,12 @@ def check(
         statement_timeout_ms=statement_timeout_ms,
         lock_timeout_ms=lock_timeout_ms,
     )
-    sys.exit(_run(run_check, args))
+    sys.exit(run_command("litestar safe-unique", run_check, args))
 
 
 @safe_unique.command("invalid-indexes")
 @_bind_key
-@click.option("--drop", is_flag=True, help="DROP INDEX CONCURRENTLY each one")
-@click.option("--index", multiple=True, help="Only this index (repeatable)")
+@invalid_indexes_options
 def invalid_indexes(
     app: Litestar, bind_key: str | None, drop: bool, index: tuple[str, ...]
 ) -> None:
@@ -99,12 +99,4 @@ def invalid_indexes(
     args = argparse.Namespace(
         alembic_config=_alembic_config(app, bind_key), drop=drop, index=list(index) or None
     )
-    sys.exit(_run(run_invalid_indexes, args))
-
-
-def _run(command: Any, args: argparse.Namespace) -> int:
-    try:
-        return int(command(args))
-    except SafeUniqueError as error:
-        click.echo(f"litestar safe-unique: {error}", err=True)
-        return EXIT_USAGE
+    sys.exit(run_command("litestar safe-unique", run_invalid_indexes, args))

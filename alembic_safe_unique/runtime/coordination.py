@@ -31,6 +31,7 @@ from alembic_safe_unique.postgresql.ddl import (
 )
 from alembic_safe_unique.postgresql.driver_errors import sqlstate
 from alembic_safe_unique.postgresql.precompiled import precompiled
+from alembic_safe_unique.postgresql.sessions import TERMINATE, statement
 from alembic_safe_unique.runtime import run_state
 from alembic_safe_unique.runtime.connection import (
     connection,
@@ -115,7 +116,7 @@ class _Holder:
             " A session idle this long is done with its work or never let go: its process is "
             "frozen (stopped, paused, in a debugger) or gone without the server noticing (a "
             "network cut). If that process is not running a migration now, end the session: "
-            f"SELECT pg_terminate_backend({self.pid});"
+            + statement(TERMINATE, self.pid)
         )
 
 

@@ -10,7 +10,7 @@ time. The patches the package applies (``MigrationContext.autocommit_block`` and
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 import alembic.context
@@ -121,31 +121,28 @@ def set_migration_steps(context: MigrationContext, steps: Any) -> None:
 
 
 @contextmanager
-def installed_op_proxy(operations: Operations) -> Iterator[None]:
+def _installed_proxy(module: Any, target: Any) -> Iterator[None]:
+    """Make ``module`` (``alembic.op``, ``alembic.context``) point at ``target``, then restore
+    whatever it pointed at."""
+    previous = getattr(module, "_proxy", None)
+    target._install_proxy()
+    try:
+        yield
+    finally:
+        if previous is not None:
+            previous._install_proxy()
+        else:
+            target._remove_proxy()
+
+
+def installed_op_proxy(operations: Operations) -> AbstractContextManager[None]:
     """Make ``alembic.op`` point at ``operations``, then restore whatever it pointed at."""
-    previous: Operations | None = getattr(alembic.op, "_proxy", None)
-    operations._install_proxy()
-    try:
-        yield
-    finally:
-        if previous is not None:
-            previous._install_proxy()
-        else:
-            operations._remove_proxy()
+    return _installed_proxy(alembic.op, operations)
 
 
-@contextmanager
-def installed_context_proxy(environment: EnvironmentContext) -> Iterator[None]:
+def installed_context_proxy(environment: EnvironmentContext) -> AbstractContextManager[None]:
     """Make ``alembic.context`` point at ``environment``, then restore what it pointed at."""
-    previous: EnvironmentContext | None = getattr(alembic.context, "_proxy", None)
-    environment._install_proxy()
-    try:
-        yield
-    finally:
-        if previous is not None:
-            previous._install_proxy()
-        else:
-            environment._remove_proxy()
+    return _installed_proxy(alembic.context, environment)
 
 
 def register_inspection(kind: type, inspect: Callable[[Any], Any]) -> None:
