@@ -74,8 +74,11 @@ def _call(
 
 
 def _render_constraint_op(
-    autogen_context: AutogenContext, name: str, operation: UniqueConstraintOperation
+    autogen_context: AutogenContext,
+    name: str,
+    operation: UniqueConstraintOperation | PrimaryKeyOperation,
 ) -> str:
+    """``op.<name>(constraint, table, columns, ...)``: the unique and primary-key ops alike."""
     args = [
         render_name(operation.constraint_name),
         repr(operation.table_name),
@@ -121,29 +124,18 @@ def _render_replace_unique_constraint(
     return _render_constraint_op(autogen_context, "replace_unique_constraint", operation)
 
 
-def _render_primary_key_op(
-    autogen_context: AutogenContext, name: str, operation: PrimaryKeyOperation
-) -> str:
-    args = [
-        render_name(operation.constraint_name),
-        repr(operation.table_name),
-        render_value(autogen_context, operation.columns),
-    ]
-    return _call(autogen_context, name, args, operation.arguments())
-
-
 @renderers.dispatch_for(CreatePrimaryKeyConcurrentlyOp)
 def _render_create_primary_key_concurrently(
     autogen_context: AutogenContext, operation: CreatePrimaryKeyConcurrentlyOp
 ) -> str:
-    return _render_primary_key_op(autogen_context, "create_primary_key_concurrently", operation)
+    return _render_constraint_op(autogen_context, "create_primary_key_concurrently", operation)
 
 
 @renderers.dispatch_for(DropPrimaryKeyConcurrentlyOp)
 def _render_drop_primary_key_concurrently(
     autogen_context: AutogenContext, operation: DropPrimaryKeyConcurrentlyOp
 ) -> str:
-    return _render_primary_key_op(autogen_context, "drop_primary_key_concurrently", operation)
+    return _render_constraint_op(autogen_context, "drop_primary_key_concurrently", operation)
 
 
 @renderers.dispatch_for(AutocommitBlockOp)
