@@ -1,4 +1,4 @@
-"""Read-only PostgreSQL catalog queries: what exists, is it valid, who holds locks.
+"""Read-only PostgreSQL catalog queries: what exists, is it valid, what it looks like.
 
 Every query takes names as bind parameters or as identifiers quoted by SQLAlchemy; nothing is
 formatted into SQL by hand.
@@ -21,7 +21,6 @@ from alembic_safe_unique.postgresql.ddl import (
     table_stub,
 )
 from alembic_safe_unique.postgresql.index_builders import Builder, builder
-from alembic_safe_unique.postgresql.sessions import ROLE_AND_MAY_SIGNAL, OtherSession
 from alembic_safe_unique.postgresql.shapes import IndexColumn, IndexSpec
 
 
@@ -247,20 +246,6 @@ _INDEX_SHAPE = sa.text(
     """
 )
 
-_LOCK_HOLDERS = sa.text(
-    """
-    SELECT DISTINCT a.pid, a.state,
-           extract(epoch FROM now() - coalesce(a.xact_start, a.query_start))::float8,
-           left(a.query, 200), """
-    + ROLE_AND_MAY_SIGNAL
-    + """, l.mode
-      FROM pg_locks l
-      JOIN pg_stat_activity a ON a.pid = l.pid
-     WHERE l.relation = :table_oid AND l.granted AND l.pid <> pg_backend_pid()
-     ORDER BY 3 DESC NULLS LAST
-    """
-)
-
 _SETTING = sa.text("SELECT current_setting(:name)")
 
 _SCRATCH_PLACES = sa.text(
@@ -364,21 +349,6 @@ def index_shape(connection: Connection, index_oid: int) -> IndexShape:
         collations=collations,
         nulls_not_distinct=nnd,
     )
-
-
-@dataclass(frozen=True)
-class LockHolder(OtherSession):
-    """A session holding a lock on a table, and the lock's mode."""
-
-    mode: str = ""
-
-    def describe(self, lock_mode: str | None = None) -> str:
-        return super().describe(lock_mode or self.mode)
-
-
-def lock_holders(connection: Connection, table_oid: int) -> list[LockHolder]:
-    """Sessions holding any lock on the table: each one blocks an ACCESS EXCLUSIVE request."""
-    return [LockHolder(*row) for row in connection.execute(_LOCK_HOLDERS, {"table_oid": table_oid})]
 
 
 def setting(connection: Connection, name: str) -> str:

@@ -26,7 +26,7 @@ from alembic_safe_unique.errors import (
     TableNotFoundError,
     WaitTimeoutError,
 )
-from alembic_safe_unique.postgresql import catalog, space
+from alembic_safe_unique.postgresql import catalog, lock_holders, space
 from alembic_safe_unique.postgresql.ddl import (
     CreateScratchTableLike,
     table_stub,
@@ -332,7 +332,9 @@ def _wait_timeout_error(
     conn = connection(operations)
     table_oid = catalog.relation_oid(conn, spec.table_name, spec.schema)
     holders = (
-        {holder.pid for holder in catalog.lock_holders(conn, table_oid)} if table_oid else set()
+        {holder.pid for holder in lock_holders.lock_holders(conn, table_oid)}
+        if table_oid
+        else set()
     )
     blockers = bound.blockers
     if any(blocker.pid in holders for blocker in blockers):

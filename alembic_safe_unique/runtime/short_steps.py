@@ -7,6 +7,7 @@ On drivers that send a string of statements as it is, the whole transaction is o
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import time
 from collections.abc import Callable, Sequence
@@ -19,11 +20,15 @@ from sqlalchemy.exc import DBAPIError
 
 from alembic_safe_unique.config import Settings
 from alembic_safe_unique.errors import LockNotAcquiredError
-from alembic_safe_unique.postgresql import catalog
 from alembic_safe_unique.postgresql.ddl import (
     table_stub,
 )
 from alembic_safe_unique.postgresql.driver_errors import sqlstate
+from alembic_safe_unique.postgresql.lock_holders import (
+    LockHolder,
+    deadlock_timeout_ms,
+    lock_holders,
+)
 from alembic_safe_unique.postgresql.session_sql import (
     LockTable,
     NoteLockTime,
@@ -38,6 +43,9 @@ from alembic_safe_unique.runtime.session_stability import ensure_stable_session
 from alembic_safe_unique.runtime.transactions import bounded_transaction, short_step_bounds
 
 _LOCK_NOT_AVAILABLE = "55P03"
+# How far past deadlock_timeout an attempt waits when autovacuum holds the table: the worker
+# is cancelled at deadlock_timeout and lets go within a few milliseconds (measured: 30 ms).
+_PAST_DEADLOCK_TIMEOUT_MS = 200
 T = TypeVar("T")
 # Drivers that send a parameterless string as a simple query, several statements and all.
 _SCRIPT_DRIVERS = ("psycopg", "psycopg2")
@@ -112,11 +120,13 @@ def run_under_lock_timeout(
             table_oid = require_table(connection(operations), spec.table_name, spec.schema)
 
     table = table_stub(spec.table_name, spec.schema)
+    current = settings
+    """The attempt's settings: ``settings``, or a longer lock_timeout that outlasts autovacuum."""
 
     def attempt() -> LockTiming:
         if table_oid is not None and _sends_scripts(operations):
-            return _run_as_one_script(operations, table, statements, settings)
-        with bounded_transaction(operations, settings):
+            return _run_as_one_script(operations, table, statements, current)
+        with bounded_transaction(operations, current):
             asked_at = time.perf_counter()
             if table_oid is not None:
                 execute(operations, LockTable(table))
@@ -127,8 +137,9 @@ def run_under_lock_timeout(
         return LockTiming((locked_at - asked_at) * 1000, (done_at - locked_at) * 1000)
 
     def not_granted(number: int, error: DBAPIError) -> None:
+        nonlocal current
         assert table_oid is not None  # offline nothing runs, so no lock can time out
-        holders = catalog.lock_holders(connection(operations), table_oid)
+        holders = lock_holders(connection(operations), table_oid)
         blockers = "; ".join(h.describe() for h in holders) or "(gone by now)"
         log.warning(
             "%s: attempt %d of %d could not lock %s within %d ms. Held by: %s",
@@ -136,9 +147,10 @@ def run_under_lock_timeout(
             number,
             settings.lock_attempts,
             spec.qualified_table,
-            settings.lock_timeout_ms,
+            current.lock_timeout_ms,
             blockers,
         )
+        current = _outlasting_autovacuum(operations, holders, settings)
         if number == settings.lock_attempts:
             raise LockNotAcquiredError(
                 f"{what} never got its ACCESS EXCLUSIVE lock on {spec.qualified_table}: "
@@ -152,6 +164,26 @@ def run_under_lock_timeout(
             ) from error
 
     return retry_while_locked(settings, attempt, not_granted)
+
+
+def _outlasting_autovacuum(
+    operations: Operations, holders: Sequence[LockHolder], settings: Settings
+) -> Settings:
+    """``settings`` for the next attempt: waiting just past deadlock_timeout when an autovacuum
+    worker that gives way holds the table (it would hold it for as long as it runs otherwise).
+    """
+    if not any(holder.gives_way for holder in holders):
+        return settings
+    needed_ms = deadlock_timeout_ms(connection(operations)) + _PAST_DEADLOCK_TIMEOUT_MS
+    if needed_ms <= settings.lock_timeout_ms:
+        return settings
+    log.warning(
+        "Autovacuum gives way to a lock request that waits longer than deadlock_timeout "
+        "(%d ms): the next attempt waits %d ms.",
+        needed_ms - _PAST_DEADLOCK_TIMEOUT_MS,
+        needed_ms,
+    )
+    return dataclasses.replace(settings, lock_timeout_ms=needed_ms)
 
 
 def _sends_scripts(operations: Operations) -> bool:
