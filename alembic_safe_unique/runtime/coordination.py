@@ -31,7 +31,12 @@ from alembic_safe_unique.postgresql.ddl import (
 )
 from alembic_safe_unique.postgresql.driver_errors import sqlstate
 from alembic_safe_unique.postgresql.precompiled import precompiled
-from alembic_safe_unique.postgresql.sessions import TERMINATE, statement
+from alembic_safe_unique.postgresql.sessions import (
+    ROLE_AND_MAY_SIGNAL,
+    TERMINATE,
+    OtherSession,
+    signal_advice,
+)
 from alembic_safe_unique.runtime import run_state
 from alembic_safe_unique.runtime.connection import (
     connection,
@@ -51,7 +56,9 @@ _HOLDER = sa.text(
     """
     SELECT l.pid, a.state,
            extract(epoch FROM now() - a.state_change)::float8,
-           a.application_name, host(a.client_addr), a.client_port
+           a.application_name, host(a.client_addr), a.client_port, """
+    + ROLE_AND_MAY_SIGNAL
+    + """
       FROM pg_locks l
       LEFT JOIN pg_stat_activity a ON a.pid = l.pid
      WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
@@ -71,11 +78,19 @@ class _Holder:
     application: str | None
     address: str | None
     port: int | None
+    role: str | None
+    may_signal: str
+    """Whether this role may end it: see ``sessions.MAY_SIGNAL``."""
 
     @property
     def idle(self) -> bool:
         """Running no statement: its work is over, or its process is frozen or gone."""
         return (self.state or "").startswith("idle")
+
+    @property
+    def hidden(self) -> bool:
+        """Another role's session, whose state this role may not read."""
+        return self.state is None
 
     def client(self) -> str:
         where = "a local socket" if self.address is None else f"{self.address}:{self.port}"
@@ -83,6 +98,12 @@ class _Holder:
 
     def waiting_line(self, name: str) -> str:
         """What a run waiting for this session is told, each time the picture changes."""
+        if self.hidden:
+            return (
+                f"Another session (pid {self.pid}, {self._whose()}) holds the lock on {name}; "
+                "whether it is working or sitting idle is not visible to you (that needs "
+                "pg_read_all_stats). Waiting for it to let go."
+            )
         if not self.idle:
             return (
                 f"Another session (pid {self.pid}: another migration run, or the orphaned "
@@ -96,6 +117,13 @@ class _Holder:
 
     def refusal(self, name: str, waited_s: float) -> str:
         """Why a run stops after waiting ``waited_s`` for this session, and what to do."""
+        if self.hidden:
+            return (
+                f"Another session (pid {self.pid}, {self._whose()}) has held the lock on {name} "
+                f"for more than {waited_s:g} s (other_build_wait_s); what it does is not "
+                "visible to you (that needs pg_read_all_stats). If no migration is running "
+                f"now, it never let go: end it. {self._end_it()} Then run the migration again."
+            )
         if not self.idle:
             return (
                 f"Another migration process (pid {self.pid}) has been working on {name} for "
@@ -116,8 +144,16 @@ class _Holder:
             " A session idle this long is done with its work or never let go: its process is "
             "frozen (stopped, paused, in a debugger) or gone without the server noticing (a "
             "network cut). If that process is not running a migration now, end the session: "
-            + statement(TERMINATE, self.pid)
+            + self._end_it()
         )
+
+    def _whose(self) -> str:
+        return f"role {self.role}" if self.role else "a server process"
+
+    def _end_it(self) -> str:
+        """The statement that ends it, where this role may run it; else who must."""
+        session = OtherSession(self.pid, self.state, self.seconds, None, self.role, self.may_signal)
+        return signal_advice([session], TERMINATE)
 
 
 LOCK_ADVICE = (

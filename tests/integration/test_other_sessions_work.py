@@ -203,3 +203,39 @@ def test_invalid_indexes_drop_works_with_transaction_per_migration(
     assert dropped.returncode == 0, dropped.stdout + dropped.stderr
     assert "Dropped public.gone (DROP INDEX CONCURRENTLY)." in dropped.stdout
     assert invalid_indexes(engine) == []
+
+
+def test_a_least_privilege_role_told_of_a_dbas_session_holding_the_index_lock_says_who_must_end_it(
+    tmp_path: Path, engine: sa.Engine, migration_role: sa.URL, project_driver: str
+) -> None:
+    """The holder's state is hidden from the role: not called working, nor idle; the
+    statement that ends it is for a DBA to run, and the error says so."""
+    from alembic_safe_unique.runtime.coordination import _NAMESPACE, _key
+
+    make_table(engine, owner=migration_role.username)
+    project = migrator_project(tmp_path, migration_role, project_driver)
+    project.configure_in_env("other_build_wait_s=1")
+    project.write_revision("r1", ADD_UQ)
+    lock = sa.text("SELECT pg_advisory_lock(:namespace, :key), pg_backend_pid(), current_user")
+    parameters = {"namespace": _NAMESPACE, "key": _key("public.uq ad day")[0]}
+    with engine.connect() as dba:
+        _, dba_pid, dba_role = dba.execute(lock, parameters).one()
+        dba.commit()
+        result = project.cli("upgrade", "head")
+
+    assert result.returncode != 0
+    assert (
+        f"Another session (pid {dba_pid}, role {dba_role}) holds the lock on public.uq ad day; "
+        "whether it is working or sitting idle is not visible to you" in result.stderr
+    ), result.stderr
+    final = failure(result.stderr)
+    assert final.startswith(
+        f"BuildInProgressError: Another session (pid {dba_pid}, role {dba_role}) has held the "
+        "lock on public.uq ad day for more than 1 s (other_build_wait_s)"
+    ), final
+    assert (
+        f"pid {dba_pid} belongs to the superuser {dba_role}, which only a superuser may signal: "
+        f"a DBA must run SELECT pg_terminate_backend({dba_pid});" in final
+    ), final
+    assert "is working on" not in result.stderr
+    assert project.current(engine) is None
