@@ -42,6 +42,9 @@ class Settings:
     the build and restored after it: ``0`` (a single process, which on a small server leaves
     the CPUs to the application and stalls it least) or more; ``None`` leaves the server's
     setting alone.
+    ``large_build_warning_mb``: a build whose index is estimated at this size or more is
+    announced with a warning saying how much room it takes and where, before it starts
+    (PostgreSQL cannot say how much is free); ``None`` never warns.
     """
 
     lock_timeout_ms: int = 1000
@@ -59,6 +62,7 @@ class Settings:
     unsafe_ops_min_rows: int = 100_000
     parallel_workers: int | None = 0
     idle_in_transaction_timeout_ms: int | None = None
+    large_build_warning_mb: int | None = 1024
 
     @property
     def short_step_idle_timeout_ms(self) -> int:
@@ -85,6 +89,14 @@ class Settings:
         if self.unsafe_ops_min_rows < 0:
             raise InvalidArgumentError("unsafe_ops_min_rows cannot be negative")
         check_parallel_workers(self.parallel_workers, allow_none=True)
+        large = self.large_build_warning_mb
+        if large is not None and (
+            isinstance(large, bool) or not isinstance(large, int) or large < 0
+        ):
+            raise InvalidArgumentError(
+                "large_build_warning_mb must be a whole number of megabytes (or None: never "
+                f"warn), got {large!r}"
+            )
         idle = self.idle_in_transaction_timeout_ms
         if idle is not None and (isinstance(idle, bool) or not isinstance(idle, int) or idle <= 0):
             raise InvalidArgumentError(

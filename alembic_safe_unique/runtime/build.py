@@ -19,14 +19,13 @@ from alembic_safe_unique.errors import (
     BuildInProgressError,
     BuildInterruptedError,
     ConnectionLostError,
-    DiskFullError,
     DuplicateKeysError,
     IndexConflictError,
     InsufficientPrivilegeError,
     TableNotFoundError,
     WaitTimeoutError,
 )
-from alembic_safe_unique.postgresql import catalog, lock_holders, space
+from alembic_safe_unique.postgresql import catalog, lock_holders
 from alembic_safe_unique.postgresql.ddl import (
     CreateScratchTableLike,
     table_stub,
@@ -35,7 +34,7 @@ from alembic_safe_unique.postgresql.driver_errors import error_detail, sqlstate
 from alembic_safe_unique.postgresql.index_builders import Builder
 from alembic_safe_unique.postgresql.sessions import CANCEL, TERMINATE, OtherSession, signal_advice
 from alembic_safe_unique.postgresql.shapes import IndexSpec
-from alembic_safe_unique.runtime import run_state, side_connections
+from alembic_safe_unique.runtime import disk_space, run_state, side_connections
 from alembic_safe_unique.runtime.connection import connection, execute, is_offline, log
 from alembic_safe_unique.runtime.preconditions import require_table
 from alembic_safe_unique.runtime.progress import WaitBound, watch_build, watch_waits
@@ -45,7 +44,6 @@ from alembic_safe_unique.util.alembic_internals import bound_index
 _SCRATCH_TABLE = "alembic_safe_unique_scratch"
 _SCRATCH_INDEX = "alembic_safe_unique_scratch_idx"
 _UNIQUE_VIOLATION = "23505"
-_DISK_FULL = "53100"
 _LOOK_WAIT_S = 10.0
 
 
@@ -282,6 +280,7 @@ def _create_sql(conn: Connection, spec: IndexSpec) -> str:
 
 
 def _build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
+    disk_space.warn_if_large(connection(operations), spec, settings)
     log.info("Building %s concurrently; reads and writes go on meanwhile.", spec.describe())
     started = time.monotonic()
     bound: WaitBound | None = None
@@ -451,27 +450,11 @@ def _clean_up_failed_build(
     if sqlstate(error) == _UNIQUE_VIOLATION:
         remains = run_state.what_remains(run_state.of(operations.get_context()), spec.name)
         raise _duplicates_error(conn, spec, error, remains) from error
-    if sqlstate(error) == _DISK_FULL:
+    if disk_space.ran_out_of_disk(error):
         remains = run_state.what_remains(run_state.of(operations.get_context()), spec.name)
-        raise _disk_full_error(conn, spec, error, remains) from error
-
-
-def _disk_full_error(
-    conn: Connection, spec: IndexSpec, error: DBAPIError, remains: str
-) -> DiskFullError:
-    columns = [column for column in spec.columns if isinstance(column, str)]
-    tablespace = spec.option_map.get("postgresql_tablespace")
-    room = space.index_room(conn, spec.table_name, spec.schema, columns, tablespace)
-    needs = f"It needs {room.describe()}" if room else "It needs room for the whole index"
-    return DiskFullError(
-        f"The build of {spec.name!r} on {spec.qualified_table} ran out of disk space "
-        f"(PostgreSQL: {_one_line(error.orig)}). {needs}, and room for its sort in "
-        "temp_tablespaces (the database's own tablespace when that is unset), while it runs.\n"
-        f"{remains}\n"
-        "Free space there, or build the index elsewhere (postgresql_tablespace= on the op, or "
-        "SET default_tablespace for the migration; temp_tablespaces for the sort), then run "
-        "the migration again. Other sessions writing to that tablespace fail while it is full."
-    )
+        raise disk_space.disk_full_error(
+            conn, spec, error, remains, _one_line(error.orig)
+        ) from error
 
 
 def _duplicates_error(

@@ -1,5 +1,7 @@
 """A build that runs out of disk: a real tablespace on a small tmpfs, filled by the build.
 
+A build estimated above ``large_build_warning_mb`` is announced first, with the room it takes.
+
 The index goes to ``default_tablespace`` (set for the database, as a DBA would for new
 objects); the tmpfs holds 1 MB, the index needs several. The user reads what happened, how much
 room the index needs where, what was cleaned up and what to do; nothing is left behind.
@@ -75,6 +77,7 @@ def test_a_build_that_fills_the_disk_says_what_it_needs_where_and_leaves_nothing
         )
         conn.exec_driver_sql('ANALYZE "Ad Counter"')
     project.write_revision("r1", ADD_UQ)
+    project.configure_in_env("large_build_warning_mb=2")  # the index needs about 6 MB
 
     result = project.cli("upgrade", "head")
 
@@ -82,10 +85,36 @@ def test_a_build_that_fills_the_disk_says_what_it_needs_where_and_leaves_nothing
     message = failure(result.stderr)
     assert message.startswith("DiskFullError: The build of 'uq ad day' on public.Ad Counter ran ")
     assert "could not extend file" in message
-    assert f"MB in tablespace {small_tablespace} (200,000 rows)" in message
+    needs = message.split("It needs about ")[1].split(" MB")[0]
+    assert f"about {needs} MB in tablespace {small_tablespace} (200,000 rows)" in message
     assert "The failed index was dropped." in message
     assert "postgresql_tablespace=" in message
     assert "Traceback" not in result.stderr
+    # Said before the build started, with the same figure and place.
+    warning = (
+        f"The build of uq ad day on public.Ad Counter needs about {needs} MB in tablespace "
+        f"{small_tablespace} (200,000 rows), and room for its sort in temp_tablespaces"
+    )
+    assert warning in result.stderr, result.stderr
+    assert result.stderr.index(warning) < result.stderr.index("Building unique index")
     assert "dropping the invalid index it left" in result.stderr  # the clean-up is logged
     assert invalid_indexes(engine) == []
     assert unique_constraints(engine, '"Ad Counter"') == {}
+
+
+def test_a_build_below_the_warning_size_starts_without_a_space_warning(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    with engine.begin() as conn:
+        conn.exec_driver_sql('CREATE TABLE "Ad Counter" (id serial, ad_id int, "Day" int)')
+        conn.exec_driver_sql(
+            'INSERT INTO "Ad Counter" (ad_id, "Day") SELECT g, 1 FROM generate_series(1, 200000) g'
+        )
+        conn.exec_driver_sql('ANALYZE "Ad Counter"')
+    project.write_revision("r1", ADD_UQ)
+
+    result = project.cli("upgrade", "head")
+
+    assert result.returncode == 0, failure(result.stderr)
+    assert "needs about" not in result.stderr  # about 6 MB: under the 1024 MB default
+    assert unique_constraints(engine, '"Ad Counter"') == {"uq ad day": 'UNIQUE (ad_id, "Day")'}

@@ -48,6 +48,8 @@ def test_an_unknown_setting_is_refused_with_the_list_of_settings() -> None:
         ({"wait_timeout_s": -1}, "wait_timeout_s must be a positive number of seconds"),
         ({"retry_base_delay_s": -0.1}, "retry delays cannot be negative"),
         ({"unsafe_ops": "yes"}, "unsafe_ops must be one of 'warn', 'refuse', 'rewrite', 'off'"),
+        ({"large_build_warning_mb": -1}, "large_build_warning_mb must be a whole number"),
+        ({"large_build_warning_mb": "1G"}, "large_build_warning_mb must be a whole number"),
         ({"unsafe_ops_min_rows": -1}, "unsafe_ops_min_rows cannot be negative"),
     ],
 )
