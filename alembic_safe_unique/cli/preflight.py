@@ -32,7 +32,8 @@ BUILD_TO_CHECK_RATIO = 1.5
 
 @dataclass(frozen=True)
 class TableSize:
-    estimated_rows: int
+    estimated_rows: int | None
+    """The planner's count; ``None`` before the table was first vacuumed or analysed."""
     heap_bytes: int
     total_bytes: int
 
@@ -60,9 +61,16 @@ class CheckResult:
         return self.check_seconds * BUILD_TO_CHECK_RATIO
 
 
+# reltuples is -1 before the first VACUUM or ANALYZE (PostgreSQL 14+); before 14 it is 0 then,
+# which a table with pages cannot really hold.
 _TABLE_SIZE = sa.text(
-    "SELECT greatest(reltuples, 0)::bigint, pg_relation_size(oid), pg_total_relation_size(oid) "
-    "FROM pg_class WHERE oid = :oid"
+    """
+    SELECT CASE WHEN reltuples < 0 OR (reltuples = 0 AND relpages = 0
+                                       AND pg_relation_size(oid) > 0) THEN NULL
+                ELSE reltuples::bigint END,
+           pg_relation_size(oid), pg_total_relation_size(oid)
+      FROM pg_class WHERE oid = :oid
+    """
 )
 
 

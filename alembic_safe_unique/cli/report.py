@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from alembic_safe_unique.cli.invalid_indexes import InvalidIndex
 from alembic_safe_unique.cli.pending import PlannedUnique
-from alembic_safe_unique.cli.preflight import CheckResult
+from alembic_safe_unique.cli.preflight import CheckResult, TableSize
 from alembic_safe_unique.util.text_table import table
 
 
@@ -21,8 +23,25 @@ def size(count: float) -> str:
 
 
 def _key(values: tuple[Any, ...]) -> str:
-    shown = ", ".join("NULL" if value is None else repr(value) for value in values)
-    return f"({shown})"
+    """A key as psql would take it back: ``(7, 'sku-7', '2024-01-31', NULL)``."""
+    return "(" + ", ".join(_literal(value) for value in values) + ")"
+
+
+def _literal(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, Decimal)):
+        return str(value)
+    text = value.isoformat(sep=" ") if isinstance(value, datetime) else str(value)
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _rows(table_size: TableSize) -> str:
+    if table_size.estimated_rows is None:
+        return "rows not counted yet (never vacuumed or analysed)"
+    return f"about {table_size.estimated_rows:,} rows"
 
 
 @dataclass(frozen=True)
@@ -81,7 +100,7 @@ def print_check(
         print(f"{planned.revision}  op.{planned.operation}: {planned.spec.describe()}")
         if result.size is not None:
             print(
-                f"  table: about {result.size.estimated_rows:,} rows, "
+                f"  table: {_rows(result.size)}, "
                 f"{size(result.size.heap_bytes)} heap, {size(result.size.total_bytes)} with indexes"
             )
         estimate = result.estimated_build_seconds

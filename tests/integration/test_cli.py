@@ -79,6 +79,8 @@ def test_check_counts_duplicates_with_null_and_partial_semantics(
         "op.create_index('uq_any_coupon', 'Order Lines', ['coupon'], unique=True)",
         down_revision="r2",
     )
+    with engine.begin() as conn:
+        conn.exec_driver_sql('ANALYZE "Order Lines"')  # the planner's count, shown as such
 
     result = tool(project, "check")
 
@@ -103,6 +105,31 @@ def test_check_counts_duplicates_with_null_and_partial_semantics(
     # Read-only: nothing was created, not even Alembic's version table.
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT to_regclass('alembic_version')")).scalar() is None
+
+
+def test_check_shows_keys_as_sql_literals_and_says_when_rows_were_never_counted(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    """A table never vacuumed nor analysed has no row estimate (reltuples -1): not "about 0
+    rows". Keys read as psql would take them back, not as Python reprs."""
+    with engine.begin() as conn:
+        conn.exec_driver_sql('CREATE TABLE "Visits" (id serial, day date, who text, n numeric)')
+        conn.exec_driver_sql(
+            'INSERT INTO "Visits" (day, who, n) VALUES '
+            "('2024-01-31', 'O''Brien', 1.5), ('2024-01-31', 'O''Brien', 1.5), "
+            "('2024-02-01', 'ann', 2)"
+        )
+    project.write_revision(
+        "r1",
+        "op.create_unique_constraint_concurrently('uq_visit', 'Visits', ['day', 'who', 'n'])",
+    )
+
+    result = tool(project, "check")
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "table: rows not counted yet (never vacuumed or analysed), " in result.stdout
+    assert "('2024-01-31', 'O''Brien', 1.5): 2 rows" in result.stdout, result.stdout
+    assert "datetime" not in result.stdout and "Decimal" not in result.stdout
 
 
 def test_check_follows_the_range_and_a_preceding_dedupe(
