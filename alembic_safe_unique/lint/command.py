@@ -16,6 +16,7 @@ from alembic.util import CommandError as AlembicCommandError
 from alembic_safe_unique.errors import SafeUniqueError
 
 from . import baseline, output, revisions, settings
+from .database_position import CURRENT, applied_revisions
 from .engine import LintResult, lint_revisions
 from .project import read_project
 from .rules import NOT_ANALYSED, RULES
@@ -48,7 +49,12 @@ def add_parser(commands: Any) -> None:
         metavar="range-or-files",
         help="revisions 'lower:upper', or revision files (default: every revision)",
     )
-    lint.add_argument("--since", help="lint only the revisions after this one")
+    lint.add_argument(
+        "--since",
+        metavar="REVISION",
+        help="lint only the revisions after this one; 'current': those the database env.py "
+        "connects to has not run (asked as `alembic current` does)",
+    )
     lint.add_argument(
         "--format",
         choices=sorted(output.FORMATS),
@@ -108,7 +114,8 @@ def _linted(
     project = read_project(config, scripts, chosen)
     directories = revisions.version_directories(scripts)
     with stand_ins(directories), redirect_stdout(sys.stderr):
-        selected = revisions.select(scripts, targets, chosen.since)
+        applied = applied_revisions(config, scripts) if chosen.since == CURRENT else set()
+        selected = revisions.select(scripts, targets, chosen.since, applied)
         # Production is at the range's lower bound or at --since: the rest has not run there.
         unapplied = bool(chosen.since) or any(":" in target for target in targets)
         return lint_revisions(selected, chosen, unapplied=unapplied, project=project)

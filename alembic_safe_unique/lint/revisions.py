@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from alembic.script import Script, ScriptDirectory
 from alembic.util import CommandError as AlembicCommandError
 
 from alembic_safe_unique.errors import SafeUniqueError
+
+from .database_position import CURRENT
 
 
 class RevisionSelectionError(SafeUniqueError, ValueError):
@@ -53,11 +55,17 @@ def _failing_file(error: BaseException, script: ScriptDirectory) -> str:
     return ""
 
 
-def select(script: ScriptDirectory, targets: Sequence[str], since: str | None) -> list[Script]:
+def select(
+    script: ScriptDirectory,
+    targets: Sequence[str],
+    since: str | None,
+    applied: Collection[str] = (),
+) -> list[Script]:
     """The revisions to lint, base first.
 
     ``targets`` holds revision files (what pre-commit passes) or one ``lower:upper`` range;
-    ``since`` leaves that revision and everything before it alone.
+    ``since`` leaves that revision and everything before it alone; with ``since`` "current",
+    ``applied`` names the revisions the database has run, left alone likewise.
     """
     files = [target for target in targets if target.endswith(".py")]
     ranges = [target for target in targets if not target.endswith(".py")]
@@ -87,6 +95,8 @@ def select(script: ScriptDirectory, targets: Sequence[str], since: str | None) -
         if since:
             raise RevisionSelectionError("Give a range or --since, not both.")
         return _in_upgrade_order(script, upper or "heads", lower or "base")
+    if since == CURRENT:
+        return [rev for rev in everything if rev.revision not in applied]
     if since:
         return _in_upgrade_order(script, "heads", since)
     return everything

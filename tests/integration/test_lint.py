@@ -665,3 +665,63 @@ def test_a_file_that_is_no_revision_of_the_project_is_a_usage_error_not_a_clean_
     code, out, err = lint(lint_project, str(outside), capsys=capsys)
     assert code == 2, out + err
     assert "Not a revision file of this project: " in err and "plain_rev.py" in err
+
+
+def test_since_current_asks_the_database_env_py_reaches_which_revisions_it_has_run(
+    project: AlembicProject, engine: sa.Engine
+) -> None:
+    """Production's position decides which tables hold rows: read from its alembic_version,
+    as `alembic current` reads it, rather than a revision id kept by hand in CI."""
+    from tests.integration.test_cli import tool
+
+    project.write_revision(
+        "r1",
+        'op.create_table("accounts", sa.Column("id", sa.Integer), sa.Column("email", sa.Text))',
+    )
+    project.write_revision(
+        "r2",
+        'op.create_unique_constraint("uq_accounts_email", "accounts", ["email"])',
+        down_revision="r1",
+    )
+    project.write_revision(
+        "r3",
+        'op.create_index("ix_accounts_email", "accounts", ["email"])',
+        down_revision="r2",
+    )
+
+    def lint_current() -> tuple[int, dict[str, object], str]:
+        result = tool(project, "lint", "--since", "current", "--format", "json")
+        return result.returncode, json.loads(result.stdout), result.stderr
+
+    # A database that ran nothing: accounts is created by the same deploy, empty.
+    code, report, err = lint_current()
+    assert (code, report["revisions"], report["findings"]) == (0, 3, []), err
+    assert project.current(engine) is None  # asking changed nothing
+
+    project.upgrade("r1")  # production has the table now: the plain builds lock it
+    code, report, err = lint_current()
+    assert (code, report["revisions"]) == (1, 2), err
+    findings = report["findings"]
+    assert isinstance(findings, list)
+    assert {(f["revision"], f["rule"]) for f in findings} == {("r2", "ASU001"), ("r3", "ASU002")}
+
+    project.upgrade("head")
+    code, report, err = lint_current()
+    assert (code, report["revisions"], report["findings"]) == (0, 0, []), err
+
+
+def test_since_current_without_a_reachable_database_says_what_to_give_instead(
+    tmp_path: Path,
+) -> None:
+    from tests.integration.test_cli import tool
+
+    project = write_project(tmp_path / "project", {"r1": CREATE_TABLES})
+
+    result = tool(project, "lint", "--since", "current")
+
+    assert result.returncode == 2
+    assert "DatabasePositionError: --since current asks the database env.py connects to" in (
+        result.stderr
+    ), result.stderr
+    assert "give the revision production is at: --since REVISION" in result.stderr
+    assert "Traceback" not in result.stderr
