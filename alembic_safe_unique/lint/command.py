@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from contextlib import redirect_stdout
@@ -111,6 +112,7 @@ def _linted(
     """The findings, with missing imports stood in for and whatever the revisions print
     while they load or run sent to stderr (stdout carries the report, JSON included)."""
     config, scripts = found
+    _import_plugins(chosen.plugins)
     project = read_project(config, scripts, chosen)
     directories = revisions.version_directories(scripts)
     with stand_ins(directories), redirect_stdout(sys.stderr):
@@ -119,6 +121,19 @@ def _linted(
         # Production is at the range's lower bound or at --since: the rest has not run there.
         unapplied = bool(chosen.since) or any(":" in target for target in targets)
         return lint_revisions(selected, chosen, unapplied=unapplied, project=project)
+
+
+def _import_plugins(modules: tuple[str, ...]) -> None:
+    """Import the modules that register the project's own ops, as its env.py does."""
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except Exception as error:
+            raise LintUsageError(
+                f"plugins: cannot import {module!r} ({type(error).__name__}: {error}). Lint "
+                "imports the modules listed under plugins so the ops they register are known; "
+                "install it where lint runs, or take it off the list."
+            ) from error
 
 
 def _without(result: LintResult, known: set[baseline.Key]) -> LintResult:

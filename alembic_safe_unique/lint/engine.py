@@ -15,7 +15,7 @@ from .dialects import POSTGRESQL
 from .findings import Finding
 from .project import LintProject
 from .recording import RecordedOp, record
-from .rules import NOT_READ, STOOD_IN, Rule
+from .rules import NOT_READ, STOOD_IN, UNKNOWN_OP, Rule
 from .settings import LintSettings
 from .stand_ins import stood_in_names
 from .state import TableKey, WalkState
@@ -144,6 +144,10 @@ def lint_revisions(
             hits = [
                 (item.line, rule, message, _fixable(rule, item))
                 for item, (rule, message) in check_ops(recording.ops, state)
+            ]
+            hits += [
+                (line, UNKNOWN_OP, f"op.{op_name}() is no op lint knows", False)
+                for line, op_name in recording.unknown
             ]
             if recording.stopped is not None:
                 line, reason = recording.stopped

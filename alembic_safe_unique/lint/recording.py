@@ -51,6 +51,8 @@ class Recording:
     ops: list[RecordedOp] = field(default_factory=list)
     stopped: tuple[int, str] | None = None
     """Line and reason when the function raised before its end."""
+    unknown: list[tuple[int, str]] = field(default_factory=list)
+    """Line and name of each ``op.<name>(...)`` that is no op lint knows."""
 
 
 def offline_context(buffer: io.StringIO | None = None) -> MigrationContext:
@@ -123,14 +125,28 @@ def _recorder(path: str, recording: Recording, config: Config | None) -> Iterato
     def record_batch(_self: BatchOperations, operation: MigrateOperation) -> Any:
         return record_op(operation, batch=True)
 
+    def unknown_op(name: str) -> Any:
+        """``op.<name>`` that no one registered: recorded, and reading goes on past it."""
+        if name.startswith("_"):
+            raise AttributeError(f"module 'alembic.op' has no attribute {name!r}")
+
+        def call(*_args: Any, **_kwargs: Any) -> Any:
+            recording.unknown.append((_line_in(path, sys._getframe(1)), name))
+            return StandIn(f"op.{name}()")
+
+        return call
+
     operations.invoke = record_op  # type: ignore[method-assign]
     previous_batch_invoke = BatchOperations.invoke
     BatchOperations.invoke = record_batch  # type: ignore[method-assign,assignment]
+    op_module = vars(alembic.op)
+    op_module["__getattr__"] = unknown_op  # PEP 562: asked only for names the module lacks
     try:
         with installed_op_proxy(operations), installed_context_proxy(environment):
             yield
     finally:
         BatchOperations.invoke = previous_batch_invoke  # type: ignore[method-assign]
+        del op_module["__getattr__"]
 
 
 def record(

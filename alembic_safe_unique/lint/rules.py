@@ -104,6 +104,16 @@ STOOD_IN = Rule(
     blocking=False,
 )
 
+UNKNOWN_OP = Rule(
+    "ASU903",
+    "unknown-op",
+    "The revision calls an op lint does not know: one registered by env.py or by a library "
+    "lint did not import. What it does was not checked; the ops after it were.",
+    "Name the module that registers it under plugins in [tool.alembic-safe-unique.lint] "
+    "(lint imports it first and reads the op's SQL), or review the call by hand.",
+    blocking=False,
+)
+
 RULES: tuple[Rule, ...] = (
     UNIQUE_CONSTRAINT,
     INDEX_NOT_CONCURRENT,
@@ -115,6 +125,7 @@ RULES: tuple[Rule, ...] = (
     NOT_ANALYSED,
     NOT_READ,
     STOOD_IN,
+    UNKNOWN_OP,
 )
 
 

@@ -9,6 +9,7 @@ pyproject.toml::
     since = "ae1027a6acf"             # lint only the revisions after this one
     downgrade = false                 # leave downgrade() functions out
     dialect = "sqlite"                # the database the revisions target (default: postgresql)
+    plugins = ["alembic_utils"]       # modules that register ops (env.py imports them)
 
     [tool.alembic-safe-unique.lint.dialects]  # per version location, relative to this file
     "migrations/versions/sqlite" = "sqlite"
@@ -21,6 +22,7 @@ alembic.ini::
     lint_since = ae1027a6acf
     lint_downgrade = false
     lint_dialect = sqlite
+    lint_plugins = alembic_utils
     lint_dialects = migrations/versions/sqlite = sqlite
 """
 
@@ -60,6 +62,8 @@ class LintSettings:
     """The database the project's revisions target, if the configuration says."""
     dialects: tuple[tuple[str, str], ...] = ()
     """(absolute version location, dialect) pairs the configuration declares."""
+    plugins: tuple[str, ...] = ()
+    """Modules that register ops (as env.py imports them), imported before revisions are read."""
 
     def runs(self, rule: Rule) -> bool:
         return rule in self.rules
@@ -95,12 +99,12 @@ def _pyproject(start: Path) -> tuple[dict[str, Any], str] | None:
     return None
 
 
-def _list(value: Any, source: str, key: str) -> list[str]:
+def _list(value: Any, source: str, key: str, items: str = "rule ids or names") -> list[str]:
     if isinstance(value, str):
         return _split(value)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return value
-    raise LintConfigError(f"{source}: {key} must be a list of rule ids or names")
+    raise LintConfigError(f"{source}: {key} must be a list of {items}")
 
 
 def _ini_dialects(text: str, folder: Path) -> list[tuple[str, str]]:
@@ -134,6 +138,7 @@ def load(
     chosen_downgrade = True
     dialect: str | None = None
     dialects: list[tuple[str, str]] = []
+    plugins: list[str] = []
     if ini_path is not None and ini_path.is_file():
         parser = ConfigParser()
         parser.read(ini_path)
@@ -152,6 +157,7 @@ def load(
             if section.get("lint_dialect", "").strip():
                 dialect = normalized(section["lint_dialect"])
             dialects += _ini_dialects(section.get("lint_dialects", ""), ini_path.resolve().parent)
+            plugins += _split(section.get("lint_plugins", ""))
     start = ini_path.resolve().parent if ini_path is not None else Path.cwd()
     found = _pyproject(start)
     if found is not None:
@@ -171,6 +177,7 @@ def load(
             dialect = normalized(table["dialect"])
         folder = Path(path).parent
         dialects += _toml_dialects(table.get("dialects", {}), source, folder)
+        plugins += _list(table.get("plugins", []), source, "plugins", "module names")
     if select:
         selected = _rules(select, "--select")
     ignored |= _rules(ignore or [], "--ignore")
@@ -183,4 +190,5 @@ def load(
         chosen_downgrade if downgrade is None else downgrade,
         dialect,
         tuple(dialects),
+        tuple(dict.fromkeys(plugins)),
     )

@@ -725,3 +725,74 @@ def test_since_current_without_a_reachable_database_says_what_to_give_instead(
     ), result.stderr
     assert "give the revision production is at: --since REVISION" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+SITE_OPS = '''
+"""The project's own op, registered when env.py imports this module."""
+from alembic.operations import MigrateOperation, Operations
+
+
+@Operations.register_operation("create_trigram_index")
+class CreateTrigramIndexOp(MigrateOperation):
+    def __init__(self, index_name, table_name, column):
+        self.index_name, self.table_name, self.column = index_name, table_name, column
+
+    @classmethod
+    def create_trigram_index(cls, operations, index_name, table_name, column):
+        return operations.invoke(cls(index_name, table_name, column))
+
+
+@Operations.implementation_for(CreateTrigramIndexOp)
+def create_trigram_index(operations, operation):
+    operations.execute(
+        f"CREATE INDEX {operation.index_name} ON {operation.table_name} "
+        f"USING gin ({operation.column} gin_trgm_ops)"
+    )
+'''
+
+
+def test_an_op_registered_in_env_py_is_read_past_and_known_once_listed_as_a_plugin(
+    tmp_path: Path,
+) -> None:
+    from tests.integration.test_cli import tool
+
+    project = write_project(
+        tmp_path / "project",
+        {
+            "r1": CREATE_TABLES,
+            "r2": 'op.create_trigram_index("ix_campaign_slug_trgm", "campaign", "slug")\n'
+            'op.create_unique_constraint("uq_campaign_slug", "campaign", ["slug"])',
+        },
+    )
+    (project.root / "site_ops.py").write_text(SITE_OPS)
+    env_py = project.env_py.read_text()
+    project.env_py.write_text("import site_ops  # noqa: F401\n" + env_py)
+
+    def findings() -> set[tuple[str, int, str]]:
+        result = tool(project, "lint", "--format", "json")
+        assert result.returncode in (0, 1), result.stderr
+        report = json.loads(result.stdout)
+        return {(f["revision"], f["line"], f["rule"]) for f in report["findings"]}
+
+    call_line, unique_line = _lines_of(project, "r2", "create_trigram_index", "uq_campaign_slug")
+    # Unknown to lint: named where it is called, and the op after it is still checked.
+    assert findings() == {("r2", call_line, "ASU903"), ("r2", unique_line, "ASU001")}
+
+    (project.root / "pyproject.toml").write_text(
+        '[tool.alembic-safe-unique.lint]\nplugins = ["site_ops"]\n'
+    )
+    # Known: read from the SQL it writes, a plain CREATE INDEX on an existing table.
+    assert findings() == {("r2", call_line, "ASU002"), ("r2", unique_line, "ASU001")}
+
+    (project.root / "pyproject.toml").write_text(
+        '[tool.alembic-safe-unique.lint]\nplugins = ["site_opz"]\n'
+    )
+    result = tool(project, "lint")
+    assert result.returncode == 2
+    assert "plugins: cannot import 'site_opz' (ModuleNotFoundError" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _lines_of(project: AlembicProject, revision: str, *texts: str) -> list[int]:
+    lines = (project.versions / f"{revision}.py").read_text().splitlines()
+    return [next(n for n, line in enumerate(lines, 1) if text in line) for text in texts]
