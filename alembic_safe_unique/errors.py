@@ -133,3 +133,7 @@ class PrimaryKeyExistsError(IndexConflictError):
 
 class NullValuesError(SafeUniqueError):
     """A primary key's column holds NULLs: the rows must be fixed before the key can exist."""
+
+
+class ConstraintInUseError(SafeUniqueError):
+    """Foreign keys depend on the constraint (on its index): dropping it would fail."""

@@ -22,6 +22,7 @@ from alembic_safe_unique.postgresql.ddl import (
     table_stub,
     unique_constraint,
 )
+from alembic_safe_unique.postgresql.dependents import refuse_if_referenced
 from alembic_safe_unique.postgresql.driver_errors import sqlstate
 from alembic_safe_unique.postgresql.shapes import UniqueConstraintSpec
 from alembic_safe_unique.runtime.build import IndexLook, ensure_index, expected_shape
@@ -125,6 +126,8 @@ def detach_unique_constraint(
         log.info("%s is not there; only making sure its index exists.", spec.describe())
         ensure_index(operations, spec.index(), settings, table_oid=table_oid)
         return
+    if table_oid is not None:
+        _refuse_if_referenced(operations, spec, table_oid)
     same_name = spec.source_index_name == spec.constraint_name
     build_as = spec.scratch_index_name() if same_name else spec.source_index_name
     ensure_index(operations, spec.index(name=build_as), settings, table_oid=table_oid)
@@ -134,6 +137,15 @@ def detach_unique_constraint(
     what = f"Detaching {spec.describe()}"
     run_under_lock_timeout(operations, spec, statements, settings, what, table_oid=table_oid)
     log.info("Detached %s; index %s guards the table.", spec.describe(), spec.source_index_name)
+
+
+def _refuse_if_referenced(
+    operations: Operations, spec: UniqueConstraintSpec, table_oid: int
+) -> None:
+    what = f"unique constraint {spec.constraint_name!r} of {spec.qualified_table}"
+    refuse_if_referenced(
+        connection(operations), table_oid, spec.constraint_name, what, "or keep the constraint."
+    )
 
 
 def constraint_stub(spec: UniqueConstraintSpec) -> Any:
@@ -251,6 +263,8 @@ def drop_unique_constraint(
     ):
         log.warning("%s is not there; nothing to drop.", spec.describe())
         return
+    if table_oid is not None:
+        _refuse_if_referenced(operations, spec, table_oid)
     table = table_stub(spec.table_name, spec.schema)
     statements = [
         _intended_drop(

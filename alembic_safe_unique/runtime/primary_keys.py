@@ -21,6 +21,7 @@ from alembic_safe_unique.operations.primary_keys import (
     PrimaryKeyOperation,
 )
 from alembic_safe_unique.postgresql.ddl import DropConstraintIfExists, table_stub
+from alembic_safe_unique.postgresql.dependents import refuse_if_referenced
 from alembic_safe_unique.postgresql.driver_errors import sqlstate
 from alembic_safe_unique.postgresql.primary_key_catalog import (
     PrimaryKeyState,
@@ -286,6 +287,13 @@ def drop_primary_key(
                 f"{operation.constraint_name!r}. Nothing was changed. Name the key that is "
                 "there, or leave it."
             )
+        refuse_if_referenced(
+            connection(operations),
+            table_oid,
+            key.name,
+            f"the primary key {key.name!r} of {_shown(operation)}",
+            "or keep the primary key.",
+        )
     table = _table(operation)
     statements: list[object] = [
         DropConstraintIfExists(
