@@ -37,10 +37,11 @@ def op_cost(project: AlembicProject, upgrade: str) -> WireCount:
 
 # Beyond an empty revision: the preconditions (table, columns, names and the index's state in
 # one look), the advisory lock with the version-table probe in one statement, the lock's
-# release, the build's settings (read and set in one statement), the build, the settings
-# restored with the built index's oid read (so the attach can trust it), the attach as one
-# string and the read of its lock timings.
-MOST_ROUND_TRIPS = 8
+# release, the estimate of the room the index takes (large_build_warning_mb), the build's
+# settings (read and set in one statement), the build, the settings restored with the built
+# index's oid read (so the attach can trust it), the attach as one string and the read of its
+# lock timings.
+MOST_ROUND_TRIPS = 9
 # asyncpg prepares every statement and refuses several in one: the attach's transaction
 # goes statement by statement (BEGIN, the SET LOCALs in one statement, LOCK, ALTER, COMMIT).
 ASYNCPG_ATTACH_EXTRA = 4
