@@ -37,8 +37,9 @@ from alembic_safe_unique.postgresql.shapes import IndexSpec
 from alembic_safe_unique.runtime import disk_space, run_state, side_connections
 from alembic_safe_unique.runtime.connection import connection, execute, is_offline, log
 from alembic_safe_unique.runtime.preconditions import require_table
-from alembic_safe_unique.runtime.progress import WaitBound, watch_build, watch_waits
+from alembic_safe_unique.runtime.progress import watch_build, watch_waits
 from alembic_safe_unique.runtime.transactions import short_transaction, timeouts_off
+from alembic_safe_unique.runtime.waits import WaitBound
 from alembic_safe_unique.util.alembic_internals import bound_index
 
 _SCRATCH_TABLE = "alembic_safe_unique_scratch"

@@ -4,34 +4,28 @@
 phase and counters in ``pg_stat_progress_create_index``. A watcher thread polls that view for the
 migration's backend, and reports through the ``alembic.safe_unique.progress`` logger (which the
 stock ``alembic.ini`` shows) or, on a terminal, a tqdm bar with phase changes logged above it.
+Statements with no progress view (``DROP INDEX CONCURRENTLY``) have their waits named. The
+thread lives in ``watcher``, the bound on waits in ``waits``.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from typing import Any, Protocol
+from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from alembic_safe_unique.config import PROGRESS_MODES, Settings
 from alembic_safe_unique.errors import InvalidArgumentError
 from alembic_safe_unique.postgresql.build_progress import BuildSnapshot, read_snapshot
-from alembic_safe_unique.postgresql.sessions import (
-    ROLE_AND_MAY_SIGNAL,
-    TERMINATE,
-    OtherSession,
-    signal_advice,
-)
-from alembic_safe_unique.runtime import side_connections
-from alembic_safe_unique.runtime.connection import session_backend_pid
+from alembic_safe_unique.postgresql.sessions import TERMINATE, signal_advice
+from alembic_safe_unique.runtime.waits import LockWaitWatch, WaitBound, bound_for
+from alembic_safe_unique.runtime.watcher import watching
 
 log = logging.getLogger("alembic.safe_unique.progress")
 
@@ -41,60 +35,6 @@ _ESTIMATE_FROM = 0.10
 PROGRESS_VARIABLE = "ALEMBIC_SAFE_UNIQUE_PROGRESS"
 _BAR_REFRESH_S = 0.5
 _POLL_S = 1.0  # phase changes and blockers are seen within a second; lines are rarer
-_START_AFTER_S = 1.0  # a build that ends sooner is never watched, and costs no connection
-_STOP_WAIT_S = 5.0  # a poll is a catalog read of milliseconds: past this, the network is silent
-
-_BLOCKERS = sa.text(
-    """
-    SELECT a.pid, a.state,
-           extract(epoch FROM now() - coalesce(a.xact_start, a.query_start))::float8,
-           left(a.query, 200), """
-    + ROLE_AND_MAY_SIGNAL
-    + """
-      FROM pg_stat_activity a
-     WHERE a.pid = ANY (pg_blocking_pids(:pid)) OR a.pid = :locker
-     ORDER BY 3 DESC NULLS LAST
-    """
-)
-_CANCEL = sa.text("SELECT pg_cancel_backend(:pid)")
-
-
-class WaitBound:
-    """Cancels a statement once it has waited on other sessions for ``seconds`` in a row.
-
-    The watcher sees whether the statement waits: a build's phase ``waiting for ...``, or any
-    statement's ``pg_blocking_pids``. A wait longer than the bound means a transaction
-    elsewhere holds it up, possibly forever. The sessions it waits for are recorded before
-    the cancel, for the error the migration then raises.
-    """
-
-    def __init__(self, seconds: float, backend_pid: int) -> None:
-        self.seconds = seconds
-        self.backend_pid = backend_pid
-        self.blockers: list[OtherSession] = []
-        """The sessions the build waited for when its wait ran out."""
-        self.expired = False
-        self._waiting_since: float | None = None
-
-    def check(self, watch: Connection, waiting: bool, locker_pid: int | None = None) -> None:
-        if self.expired or not waiting:
-            self._waiting_since = None
-            return
-        now = time.monotonic()
-        self._waiting_since = self._waiting_since or now
-        if now - self._waiting_since < self.seconds:
-            return
-        self.blockers = blockers_of(watch, self.backend_pid, locker_pid)
-        self.expired = True
-        watch.execute(_CANCEL, {"pid": self.backend_pid})
-
-
-def blockers_of(
-    watch: Connection, backend_pid: int, locker_pid: int | None = None
-) -> list[OtherSession]:
-    """The sessions ``backend_pid`` waits for now (and the build's current locker, if any)."""
-    parameters = {"pid": backend_pid, "locker": locker_pid or 0}
-    return [OtherSession(*row) for row in watch.execute(_BLOCKERS, parameters)]
 
 
 def progress_mode(settings: Settings) -> str:
@@ -238,172 +178,6 @@ class _BuildWatch:
             self.reporter.report(snapshot)
 
 
-class _LockWaitWatch:
-    """One poll of a statement PostgreSQL reports no progress for (``DROP INDEX CONCURRENTLY``):
-    the sessions it waits for (``pg_blocking_pids``), named when they change and every
-    interval, and the bound."""
-
-    def __init__(
-        self,
-        target: str,
-        backend_pid: int,
-        bound: WaitBound | None,
-        report: bool,
-        interval_s: float,
-    ) -> None:
-        self.target = target
-        self.backend_pid = backend_pid
-        self.bound = bound
-        self.report = report
-        self.interval_s = interval_s
-        self._last_pids: set[int] = set()
-        self._last_line = 0.0
-        self._warned_about: set[int] = set()
-
-    def poll(self, watch: Connection) -> None:
-        with watch.begin():
-            blockers = blockers_of(watch, self.backend_pid)
-            if self.bound is not None:
-                self.bound.check(watch, bool(blockers))
-        if not self.report:
-            return
-        pids = {blocker.pid for blocker in blockers}
-        now = time.monotonic()
-        if blockers and (pids != self._last_pids or now - self._last_line >= self.interval_s):
-            shown = "; ".join(blocker.describe() for blocker in blockers)
-            log.info("%s: waiting for %s", self.target, shown)
-            self._last_line = now
-        self._last_pids = pids
-        for blocker in blockers:
-            self._warn_if_idle(blocker)
-
-    def _warn_if_idle(self, blocker: OtherSession) -> None:
-        idle = (blocker.state or "").startswith("idle in transaction")
-        waited = blocker.seconds or 0.0
-        if not idle or waited < self.interval_s or blocker.pid in self._warned_about:
-            return
-        self._warned_about.add(blocker.pid)
-        log.warning(
-            "%s cannot go on while pid %d stays idle in transaction (for %.0f s so far): it "
-            "waits for every transaction that holds a lock on the table to end. Have that "
-            "session commit or roll back, or end it: %s",
-            self.target,
-            blocker.pid,
-            waited,
-            signal_advice([blocker], TERMINATE),
-        )
-
-
-class _Watch(Protocol):
-    bound: WaitBound | None
-
-    def poll(self, watch: Connection) -> None: ...
-
-
-class _Watcher(threading.Thread):
-    """Polls from its own thread, on a connection of its own opened only if the statement lasts.
-
-    Most builds (small tables: tests, CI, development databases) end within a second; they
-    never pay for a second connection. An async engine's connections belong to the event
-    loop of the migration, which is busy awaiting the build; the watcher then runs a private
-    loop with its own async engine. Its connection gets TCP keepalive and a user timeout
-    (``side_connections``), so a silent network ends it instead of hanging it.
-    """
-
-    def __init__(
-        self, engine: sa.Engine, target: str, watch: _Watch, poll_s: float, start_after_s: float
-    ) -> None:
-        super().__init__(name="alembic-safe-unique-progress", daemon=True)
-        self.engine = engine
-        self.target = target
-        self.watch = watch
-        self.poll_s = poll_s
-        self.start_after_s = start_after_s
-        self.stopped = threading.Event()
-
-    def run(self) -> None:
-        if self.stopped.wait(self.start_after_s):
-            return  # the statement is over before anyone needed to hear of it
-        try:
-            if self.engine.dialect.is_async:
-                asyncio.run(self._poll_async(self.engine.url))
-            else:
-                self._poll_on_own_connection()
-        except Exception as error:  # a failing watcher must never fail the migration
-            log.debug("Progress reporting stopped: %s", error)
-
-    def _poll_on_own_connection(self) -> None:
-        try:
-            watch = self.engine.connect()
-            side_connections.keep_alive(watch.connection.driver_connection)
-        except Exception as error:
-            self._no_connection(error)
-            return
-        with watch:
-            self._poll(watch)
-
-    async def _poll_async(self, url: sa.URL) -> None:
-        from sqlalchemy.ext.asyncio import create_async_engine
-
-        engine = create_async_engine(
-            url,
-            poolclass=sa.pool.NullPool,
-            connect_args=side_connections.connect_args(self.engine.dialect.driver),
-        )
-        try:
-            async with engine.connect() as watch:
-                await watch.run_sync(self._poll)
-        except Exception as error:
-            self._no_connection(error, url.render_as_string())
-        finally:
-            await engine.dispose()
-
-    def _no_connection(self, error: Exception, where: str | None = None) -> None:
-        unbounded = " and wait_timeout_s does not apply to it" if self.watch.bound else ""
-        log.warning(
-            "No progress for %s%s: a second connection failed (%s)%s.",
-            self.target,
-            f" ({where})" if where else "",
-            str(error) or type(error).__name__,  # a connect timeout says nothing more
-            unbounded,
-        )
-
-    def _poll(self, watch: Connection) -> None:
-        while True:
-            self.watch.poll(watch)
-            if self.stopped.wait(self.poll_s):
-                return
-
-
-@contextmanager
-def _watching(
-    connection: Connection, target: str, watch: _Watch, poll_s: float, settings: Settings
-) -> Iterator[None]:
-    """Run ``watch`` from its own thread while the body runs; never wait long for it after."""
-    start_after_s = min(_START_AFTER_S, settings.wait_timeout_s or _START_AFTER_S)
-    watcher = _Watcher(connection.engine, target, watch, poll_s, start_after_s)
-    watcher.start()
-    try:
-        yield
-    finally:
-        watcher.stopped.set()
-        watcher.join(_STOP_WAIT_S)
-        if watcher.is_alive():
-            log.warning(
-                "%s: the progress connection did not answer within %g s (a silent network or "
-                "pooler?); going on without it.",
-                target,
-                _STOP_WAIT_S,
-            )
-
-
-def _bound(connection: Connection, settings: Settings) -> tuple[int, WaitBound | None]:
-    backend_pid = session_backend_pid(connection)
-    if settings.wait_timeout_s is None:
-        return backend_pid, None
-    return backend_pid, WaitBound(settings.wait_timeout_s, backend_pid)
-
-
 @contextmanager
 def watch_build(
     connection: Connection, target: str, settings: Settings
@@ -417,7 +191,7 @@ def watch_build(
     if mode == "off" and settings.wait_timeout_s is None:
         yield None
         return
-    backend_pid, bound = _bound(connection, settings)
+    backend_pid, bound = bound_for(connection, settings)
     reporter = None if mode == "off" else _Reporter(target, mode, settings.progress_interval_s)
     poll_s = min(settings.progress_interval_s, _BAR_REFRESH_S if mode == "bar" else _POLL_S)
     redirect: Any = nullcontext()
@@ -427,7 +201,7 @@ def watch_build(
         redirect = logging_redirect_tqdm(loggers=[logging.getLogger()])
     watch = _BuildWatch(backend_pid, reporter, bound)
     try:
-        with redirect, _watching(connection, target, watch, poll_s, settings):
+        with redirect, watching(connection, target, watch, poll_s, settings):
             yield bound
     finally:
         if reporter is not None:
@@ -447,8 +221,8 @@ def watch_waits(
     if mode == "off" and settings.wait_timeout_s is None:
         yield None
         return
-    backend_pid, bound = _bound(connection, settings)
+    backend_pid, bound = bound_for(connection, settings)
     interval_s = settings.progress_interval_s
-    watch = _LockWaitWatch(target, backend_pid, bound, mode != "off", interval_s)
-    with _watching(connection, target, watch, min(interval_s, _POLL_S), settings):
+    watch = LockWaitWatch(target, backend_pid, bound, mode != "off", interval_s)
+    with watching(connection, target, watch, min(interval_s, _POLL_S), settings):
         yield bound
