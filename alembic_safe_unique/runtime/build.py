@@ -19,7 +19,6 @@ from alembic_safe_unique.errors import (
     BuildInProgressError,
     BuildInterruptedError,
     ConnectionLostError,
-    DuplicateKeysError,
     IndexConflictError,
     InsufficientPrivilegeError,
     TableNotFoundError,
@@ -30,11 +29,18 @@ from alembic_safe_unique.postgresql.ddl import (
     CreateScratchTableLike,
     table_stub,
 )
-from alembic_safe_unique.postgresql.driver_errors import error_detail, sqlstate
-from alembic_safe_unique.postgresql.index_builders import Builder
-from alembic_safe_unique.postgresql.sessions import CANCEL, TERMINATE, OtherSession, signal_advice
+from alembic_safe_unique.postgresql.driver_errors import sqlstate
+from alembic_safe_unique.postgresql.sessions import TERMINATE, signal_advice
 from alembic_safe_unique.postgresql.shapes import IndexSpec
-from alembic_safe_unique.runtime import disk_space, run_state, side_connections
+from alembic_safe_unique.runtime import disk_space, run_state
+from alembic_safe_unique.runtime.build_failures import (
+    cancel_advice,
+    drop_timeout_error,
+    duplicates_error,
+    leftover_after_interrupt,
+    one_line,
+    state_now,
+)
 from alembic_safe_unique.runtime.connection import connection, execute, is_offline, log
 from alembic_safe_unique.runtime.preconditions import require_table
 from alembic_safe_unique.runtime.progress import watch_build, watch_waits
@@ -45,7 +51,6 @@ from alembic_safe_unique.util.alembic_internals import bound_index
 _SCRATCH_TABLE = "alembic_safe_unique_scratch"
 _SCRATCH_INDEX = "alembic_safe_unique_scratch_idx"
 _UNIQUE_VIOLATION = "23505"
-_LOOK_WAIT_S = 10.0
 
 
 def expected_shape(operations: Operations, spec: IndexSpec) -> catalog.IndexShape:
@@ -140,15 +145,8 @@ def ensure_index(
 def valid_index_exists(operations: Operations, spec: IndexSpec) -> bool:
     """Is there a valid index of this name on the table (whatever built it)?"""
     conn = connection(operations)
-    state = _state_now(conn, spec)
+    state = state_now(conn, spec)
     return state is not None and state.is_valid
-
-
-def _state_now(conn: Connection, spec: IndexSpec) -> catalog.IndexState | None:
-    """The index ``spec`` names, if it is on ``spec``'s table now (``None`` otherwise)."""
-    table_oid = catalog.relation_oid(conn, spec.table_name, spec.schema)
-    state = catalog.index_state(conn, table_oid, spec.name) if table_oid else None
-    return state if state is not None and state.table_oid == table_oid else None
 
 
 def check_same_definition(
@@ -187,7 +185,7 @@ def _settled_state(
                 f"Index {spec.name!r} on {spec.qualified_table} is still "
                 f"{builder.describe()}. It was left alone: an index being built is not a "
                 "leftover. Let that build finish and run the migration again, or, if it is "
-                f"yours to stop, cancel it: {_cancel_advice(builder)} Then run the migration "
+                f"yours to stop, cancel it: {cancel_advice(builder)} Then run the migration "
                 "again: it removes the invalid index the cancelled build leaves."
             )
         log.warning(
@@ -247,33 +245,8 @@ def drop_index(
             execute(operations, DropIndex(index, if_exists=True))
     except DBAPIError as error:
         if bound is not None and bound.expired and not (conn.invalidated or conn.closed):
-            raise _drop_timeout_error(conn, index_name, schema, shown, bound) from error
+            raise drop_timeout_error(conn, index_name, schema, shown, bound) from error
         raise
-
-
-def _drop_timeout_error(
-    conn: Connection, index_name: str, schema: str | None, shown: str, bound: WaitBound
-) -> WaitTimeoutError:
-    """The drop was cancelled for waiting too long: what it left, who held it, what to run."""
-    found = catalog.locate(conn, index_name, schema)
-    state = None if found is None else catalog.index_state_by_oid(conn, found.oid)
-    if state is None:
-        left = f"The index {shown} is gone after all."
-    elif state.is_valid:
-        left = f"The index {shown} is still there, valid and in use."
-    else:
-        does = "still rejects colliding writes" if state.is_ready else "is not used"
-        left = f"The invalid index {shown} is still there (it {does})."
-    shown_blockers = "; ".join(b.describe() for b in bound.blockers) or "(sessions gone by now)"
-    unblock = signal_advice(bound.blockers, TERMINATE)
-    return WaitTimeoutError(
-        f"DROP INDEX CONCURRENTLY {shown} waited for other sessions for more than "
-        f"{bound.seconds:g} s (wait_timeout_s) and was cancelled. It was waiting for: "
-        f"{shown_blockers}. {left} It waits for every transaction that holds a lock on the "
-        f"table: have those sessions commit or roll back, or end them with {unblock} Then run "
-        "the migration again (it drops the index first); this revision is not stamped as "
-        "applied."
-    )
 
 
 def _create_sql(conn: Connection, spec: IndexSpec) -> str:
@@ -301,7 +274,7 @@ def _build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
         if error.connection_invalidated or conn.invalidated or conn.closed:
             raise ConnectionLostError(
                 f"The connection to the server was lost during the build of {spec.name} on "
-                f"{spec.qualified_table} ({_one_line(error.orig)}). Run the migration again: "
+                f"{spec.qualified_table} ({one_line(error.orig)}). Run the migration again: "
                 "it removes the invalid index the build left and builds it anew."
             ) from error
         if bound is not None and bound.expired:
@@ -312,7 +285,7 @@ def _build(operations: Operations, spec: IndexSpec, settings: Settings) -> None:
         # Ctrl-C; under asyncio.run (the async env.py) it reaches the build as a cancellation.
         raise BuildInterruptedError(
             f"The build of {spec.name} on {spec.qualified_table} was interrupted. "
-            f"{_leftover_after_interrupt(connection(operations), spec)}"
+            f"{leftover_after_interrupt(connection(operations), spec)}"
         ) from None
     log.info("Built index %s in %.1f s.", spec.name, time.monotonic() - started)
     if state is not None:
@@ -343,7 +316,7 @@ def _wait_timeout_error(
             "same sessions); the re-run removes it first."
         )
     else:
-        state = _state_now(conn, spec)
+        state = state_now(conn, spec)
         leftover = "The unfinished index was dropped; nothing else is left behind."
         if state is not None and not state.is_valid:
             try:
@@ -362,54 +335,6 @@ def _wait_timeout_error(
         "older than it or holds the table: have those sessions commit or roll back, or end "
         f"them: {unblock} Then run the migration again; this revision is not stamped as "
         "applied."
-    )
-
-
-def _cancel_advice(builder: Builder) -> str:
-    """How to cancel another session's build, true for the role that reads it."""
-    session = OtherSession(builder.pid, None, None, None, builder.role, builder.may_signal)
-    return signal_advice([session], CANCEL)
-
-
-def _one_line(message: object) -> str:
-    return " ".join(str(message).split()).rstrip(".")
-
-
-def _leftover_after_interrupt(conn: Connection, spec: IndexSpec) -> str:
-    """What the catalog holds now, read on a fresh connection (the interrupted one may be dead).
-
-    The look is bounded: a network gone silent must not keep an interrupted run from ending
-    (an async engine's connection needs the migration's own loop, so it looks in line).
-    """
-
-    def look() -> tuple[catalog.IndexState | None]:
-        with conn.engine.connect() as fresh:
-            return (_state_now(fresh, spec),)
-
-    try:
-        if conn.dialect.is_async:
-            looked: tuple[catalog.IndexState | None] | None = look()
-        else:
-            looked = side_connections.bounded(look, _LOOK_WAIT_S, "The look at what it left")
-    except DBAPIError as error:
-        return f"Could not look at what it left ({error.orig}); a re-run heals either way."
-    if looked is None:
-        return (
-            f"Could not look at what it left (no answer within {_LOOK_WAIT_S:g} s); a re-run "
-            "heals either way."
-        )
-    (state,) = looked
-    if state is None:
-        return "No index was left behind; the revision is not stamped as applied."
-    if state.is_valid:
-        return (
-            f"The index {spec.name} was built and is valid; the revision is not stamped as "
-            "applied, and a re-run reuses the index."
-        )
-    return (
-        f"An invalid index {spec.name} remains (it "
-        f"{'still rejects colliding writes' if state.is_ready else 'is not used'}); run the "
-        "migration again: it removes it and builds anew."
     )
 
 
@@ -438,40 +363,21 @@ def _clean_up_failed_build(
     conn = connection(operations)
     if error.connection_invalidated or conn.invalidated or conn.closed:
         return
-    state = _state_now(conn, spec)
+    state = state_now(conn, spec)
     if state is not None and not state.is_valid:
         log.warning(
             "The build of %s on %s failed (%s); dropping the invalid index it left, which "
             "would go on slowing every write.",
             spec.name,
             spec.qualified_table,
-            _one_line(error.orig),
+            one_line(error.orig),
         )
         drop_index(operations, spec.name, spec.schema, settings)
     if sqlstate(error) == _UNIQUE_VIOLATION:
         remains = run_state.what_remains(run_state.of(operations.get_context()), spec.name)
-        raise _duplicates_error(conn, spec, error, remains) from error
+        raise duplicates_error(conn, spec, error, remains) from error
     if disk_space.ran_out_of_disk(error):
         remains = run_state.what_remains(run_state.of(operations.get_context()), spec.name)
         raise disk_space.disk_full_error(
-            conn, spec, error, remains, _one_line(error.orig)
+            conn, spec, error, remains, one_line(error.orig)
         ) from error
-
-
-def _duplicates_error(
-    conn: Connection, spec: IndexSpec, error: DBAPIError, remains: str
-) -> DuplicateKeysError:
-    detail = error_detail(error) or "(no detail from the driver)"
-    query = catalog.render_query(conn, catalog.duplicate_groups_query(spec))
-    columns = ", ".join(str(c) for c in spec.columns)
-    # Four lines: a deploy log shows it twice (Alembic logs it, then prints FAILED: it).
-    one_line_query = " ".join(query.split())
-    return DuplicateKeysError(
-        f"Cannot build unique index {spec.name!r} on {spec.qualified_table} ({columns}): the "
-        f"table holds duplicate keys. PostgreSQL reported: {detail}\n"
-        f"{remains}\n"
-        f"List every duplicate group with: {one_line_query};\n"
-        "Next: remove or merge the duplicates in a revision before this one, then run the "
-        "migration again; this writes that revision, placed just before this build: "
-        f"alembic-safe-unique dedupe-revision {spec.name} --keep newest"
-    )
