@@ -102,7 +102,7 @@ def test_fix_rewrites_plain_ops_and_the_revision_round_trips_to_the_same_schema(
     capsys.readouterr()
     assert lint(project, "--since", "f1", "--fix") == 0
     captured = capsys.readouterr()
-    assert "Fixed 5 findings in" in captured.err
+    assert "Fixed 6 findings in" in captured.err
     assert captured.out.strip() == "0 findings in 1 revisions."
     text = revision.read_text()
     assert FIXED_UPGRADE in text and FIXED_DOWNGRADE in text
@@ -144,8 +144,11 @@ op.create_primary_key("Ad Counter pkey", "ad counter", ["code"])  # the natural 
 PLAIN_PRIMARY_KEY_DOWN = """
 op.drop_constraint("Ad Counter pkey", "ad counter", type_="primary")
 """
+# 100 characters with the comment: wrapped at the default line length (88), as black would.
 FIXED_PRIMARY_KEY = """def upgrade():
-    op.create_primary_key_concurrently("Ad Counter pkey", "ad counter", ["code"])  # the natural key
+    op.create_primary_key_concurrently(
+        "Ad Counter pkey", "ad counter", ["code"]
+    )  # the natural key
 
 
 def downgrade():
@@ -171,7 +174,7 @@ def test_fix_rewrites_a_plain_primary_key_and_its_drop_and_the_schema_is_the_pla
 
     capsys.readouterr()
     assert lint(project, "--since", "f1", "--fix") == 0
-    assert "Fixed 1 finding in" in capsys.readouterr().err
+    assert "Fixed 2 findings in" in capsys.readouterr().err
     text = revision.read_text()
     assert FIXED_PRIMARY_KEY in text
     assert ruff_findings(revision) == ["F401 `sqlalchemy` imported but unused"]  # the template's
