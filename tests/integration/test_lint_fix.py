@@ -183,3 +183,90 @@ def test_fix_rewrites_a_plain_primary_key_and_its_drop_and_the_schema_is_the_pla
     assert schema_snapshot(engine) == plain_head
     project.downgrade("f1")
     assert schema_snapshot(engine) == plain_down
+
+
+def revision_text(path: Path, function: str) -> str:
+    """``def <function>():`` and its body, as the file holds it."""
+    text = path.read_text()
+    start = text.index(f"def {function}():")
+    end = text.find("\n\n\ndef ", start)
+    return text[start : None if end < 0 else end + 1]
+
+
+KEY_V1 = 'op.create_unique_constraint("uq_ad", "ad counter", ["ad_id", "day"])'
+SWAP_UP = """
+op.drop_constraint("uq_ad", "ad counter", type_="unique")
+op.create_unique_constraint("uq_ad", "ad counter", ["ad_id", "day", "hits"])
+"""
+SWAP_DOWN = """
+op.drop_constraint("uq_ad", "ad counter", type_="unique")
+op.create_unique_constraint("uq_ad", "ad counter", ["ad_id", "day"])
+"""
+
+
+def test_a_constraint_name_reused_with_new_columns_becomes_one_swap_each_way(
+    project: AlembicProject, engine: sa.Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Drop then create of one name is atomic in the plain revision; two committed safe steps
+    would leave the table unguarded in between. The swap keeps it guarded, and each way takes
+    the columns from the function that made the constraint being replaced."""
+    project.write_revision("f1", CREATE_COUNTER + KEY_V1, 'op.drop_table("ad counter")')
+    revision = project.write_revision("f2", SWAP_UP, SWAP_DOWN, down_revision="f1")
+    project.upgrade("f1")
+    with engine.begin() as conn:
+        conn.execute(sa.text(ROWS))
+    before = schema_snapshot(engine)
+    project.upgrade("head")
+    plain_head = schema_snapshot(engine)
+    project.downgrade("f1")
+
+    capsys.readouterr()
+    assert lint(project, "--since", "f1", "--fix") == 0
+    assert "Fixed 4 findings in" in capsys.readouterr().err  # each drop and create
+    assert revision_text(revision, "upgrade") == (
+        "def upgrade():\n"
+        "    op.replace_unique_constraint(\n"
+        '        "uq_ad",\n'
+        '        "ad counter",\n'
+        '        ["ad_id", "day", "hits"],\n'
+        '        previous_columns=["ad_id", "day"],\n'
+        "    )\n"
+    )
+    assert revision_text(revision, "downgrade") == (
+        "def downgrade():\n"
+        "    op.replace_unique_constraint(\n"
+        '        "uq_ad",\n'
+        '        "ad counter",\n'
+        '        ["ad_id", "day"],\n'
+        '        previous_columns=["ad_id", "day", "hits"],\n'
+        "    )\n"
+    )
+
+    project.upgrade("head")
+    assert unique_constraints(engine, '"ad counter"') == {"uq_ad": "UNIQUE (ad_id, day, hits)"}
+    assert schema_snapshot(engine) == plain_head
+    project.downgrade("f1")
+    assert unique_constraints(engine, '"ad counter"') == {"uq_ad": "UNIQUE (ad_id, day)"}
+    assert schema_snapshot(engine) == before
+
+
+def test_a_reused_name_whose_old_columns_are_unknown_is_left_with_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = AlembicProject.create(
+        tmp_path / "project", sa.make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used")
+    )
+    project.write_revision("f1", CREATE_COUNTER + KEY_V1)
+    revision = project.write_revision("f2", SWAP_UP, down_revision="f1")  # downgrade: pass
+    source = revision.read_text()
+    capsys.readouterr()
+    assert lint(project, "--since", "f1", "--fix") == 1
+    captured = capsys.readouterr()
+    assert revision.read_text() == source
+    reason = (
+        '"uq_ad" is dropped on line 12 and created again here; op.replace_unique_constraint '
+        "would swap the two without a gap, but the columns it had are not known (downgrade() "
+        'creates no "uq_ad" with a list of column names)'
+    )
+    assert f"left line 13: {reason}" in captured.err
+    assert f"(lint --fix leaves it: {reason})" in captured.out
