@@ -4,11 +4,13 @@ downgrades a live table to exactly the schema the plain revision gave."""
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
+from alembic_safe_unique import UncommittedChangesError
 from alembic_safe_unique.cli.console import main
 from tests.fixtures.catalog_snapshot import invalid_indexes, schema_snapshot, unique_constraints
 from tests.fixtures.project import AlembicProject
@@ -270,3 +272,61 @@ def test_a_reused_name_whose_old_columns_are_unknown_is_left_with_the_reason(
     )
     assert f"left line 13: {reason}" in captured.err
     assert f"(lint --fix leaves it: {reason})" in captured.out
+
+
+UNBOUNDED_DROP_DOWN = """
+op.drop_index("ix_ad", table_name="ad counter", if_exists=True)
+op.create_unique_constraint("uq_ad", "ad counter", ["ad_id", "day"])
+"""
+
+
+def test_a_create_after_a_plain_change_is_left_as_the_runtime_would_refuse_the_rewrite(
+    project: AlembicProject, engine: sa.Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The downgrade's drop_index stays plain (if_exists: the safe op has no such option);
+    a concurrent create after it would be refused at run time, so --fix leaves the create."""
+    project.write_revision("f1", CREATE_COUNTER + KEY_V1, 'op.drop_table("ad counter")')
+    upgrade = """
+    op.drop_constraint("uq_ad", "ad counter", type_="unique")
+    op.create_index("ix_ad", "ad counter", ["ad_id"])
+    """
+    revision = project.write_revision("f2", upgrade, UNBOUNDED_DROP_DOWN, down_revision="f1")
+    project.upgrade("f1")
+    with engine.begin() as conn:
+        conn.execute(sa.text(ROWS))
+    before = schema_snapshot(engine)
+    project.upgrade("head")
+    plain_head = schema_snapshot(engine)
+    project.downgrade("f1")
+
+    capsys.readouterr()
+    assert lint(project, "--since", "f1", "--fix") == 1
+    err = capsys.readouterr().err
+    assert "Fixed 2 findings in" in err
+    assert "left line 17: op.drop_index_concurrently takes no if_exists=" in err
+    assert (
+        "left line 18: op.drop_index(...) on line 17 changes the database before it in the "
+        "same transaction: the safe op would commit that first"
+    ) in err
+    assert revision_text(revision, "upgrade") == (
+        "def upgrade():\n"
+        '    op.drop_unique_constraint("uq_ad", "ad counter", ["ad_id", "day"])\n'
+        "    with op.get_context().autocommit_block():\n"
+        '        op.create_index_concurrently("ix_ad", "ad counter", ["ad_id"])\n'
+    )
+    assert revision_text(revision, "downgrade") == (
+        "def downgrade():\n" + textwrap.indent(UNBOUNDED_DROP_DOWN.lstrip(), "    ")
+    )
+    project.upgrade("head")
+    assert schema_snapshot(engine) == plain_head
+    project.downgrade("f1")
+    assert schema_snapshot(engine) == before
+
+    # What the rewrite would have been: the runtime refuses it, nothing changed.
+    project.upgrade("head")
+    text = revision.read_text()
+    concurrent = "op.create_unique_constraint_concurrently("
+    revision.write_text(text.replace("op.create_unique_constraint(", concurrent))
+    with pytest.raises(UncommittedChangesError):
+        project.downgrade("f1")
+    assert schema_snapshot(engine) == plain_head
