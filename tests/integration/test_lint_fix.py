@@ -330,3 +330,97 @@ def test_a_create_after_a_plain_change_is_left_as_the_runtime_would_refuse_the_r
     with pytest.raises(UncommittedChangesError):
         project.downgrade("f1")
     assert schema_snapshot(engine) == plain_head
+
+
+CREATE_PARENT = """
+op.create_table("parent", sa.Column("id", sa.Integer, primary_key=True))
+"""
+BOUNDED_UPGRADE = """
+op.execute("SET LOCAL lock_timeout = '1s'")
+op.create_index("ix_hits", "ad counter", ["hits"])
+op.create_foreign_key("fk_ad_parent", "ad counter", "parent", ["ad_id"], ["id"])
+"""
+BOUNDED_DOWNGRADE = """
+op.drop_index("ix_hits", table_name="ad counter")
+op.drop_constraint("fk_ad_parent", "ad counter", type_="foreignkey")
+"""
+
+
+def test_the_revisions_set_local_is_set_again_after_the_block_and_still_bounds_what_follows(
+    project: AlembicProject, engine: sa.Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The inserted block commits, which ends SET LOCAL: without setting it again the foreign
+    key would queue behind a long transaction on parent instead of failing after 1 s."""
+    project.write_revision(
+        "f1", CREATE_COUNTER + CREATE_PARENT, 'op.drop_table("parent")\nop.drop_table("ad counter")'
+    )
+    revision = project.write_revision("f2", BOUNDED_UPGRADE, BOUNDED_DOWNGRADE, down_revision="f1")
+    project.upgrade("f1")
+    with engine.begin() as conn:
+        conn.execute(sa.text(ROWS))
+        conn.execute(sa.text("INSERT INTO parent SELECT g FROM generate_series(1, 5000) g"))
+    project.upgrade("head")
+    plain_head = schema_snapshot(engine)
+    project.downgrade("f1")
+
+    capsys.readouterr()
+    lint(project, "--since", "f1", "--fix")
+    assert "Fixed 2 findings in" in capsys.readouterr().err
+    assert revision_text(revision, "upgrade") == (
+        "def upgrade():\n"
+        "    op.execute(\"SET LOCAL lock_timeout = '1s'\")\n"
+        "    with op.get_context().autocommit_block():\n"
+        '        op.create_index_concurrently("ix_hits", "ad counter", ["hits"])\n'
+        "    # The commit above ended the SET LOCAL: set it again for what follows.\n"
+        "    op.execute(\"SET LOCAL lock_timeout = '1s'\")\n"
+        '    op.create_foreign_key("fk_ad_parent", "ad counter", "parent", ["ad_id"], ["id"])\n'
+    )
+
+    with engine.connect() as holder:  # a long transaction that wrote to parent
+        # If the fix were wrong the upgrade would wait this long, then pass and fail the test.
+        holder.execute(sa.text("SET idle_in_transaction_session_timeout = '30s'"))
+        holder.execute(sa.text("LOCK TABLE parent IN ROW EXCLUSIVE MODE"))
+        with pytest.raises(sa.exc.OperationalError, match="lock timeout"):
+            project.upgrade("head")
+        holder.rollback()
+    assert project.current(engine) == "f1"
+    assert invalid_indexes(engine) == []  # the index committed; the re-run reuses it
+    project.upgrade("head")
+    assert schema_snapshot(engine) == plain_head
+
+
+ADD_THEN_BUILD = """
+op.add_column("ad counter", sa.Column("note", sa.Text))
+op.create_index("uq_day", "ad counter", ["day"], unique=True)
+"""
+
+
+def test_a_build_after_add_column_is_left_so_a_failed_build_leaves_no_column_behind(
+    project: AlembicProject, engine: sa.Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The block would commit the column before the build; the build fails on duplicates, and
+    the re-run fails on the column. Left as it is, the revision fails whole and can re-run."""
+    project.write_revision("f1", CREATE_COUNTER, 'op.drop_table("ad counter")')
+    revision = project.write_revision("f2", ADD_THEN_BUILD, down_revision="f1")
+    source = revision.read_text()
+    project.upgrade("f1")
+    with engine.begin() as conn:
+        conn.execute(sa.text(ROWS))
+    before = schema_snapshot(engine)
+
+    capsys.readouterr()
+    assert lint(project, "--since", "f1", "--fix") == 1
+    captured = capsys.readouterr()
+    assert revision.read_text() == source
+    reason = (
+        "op.add_column(...) on line 12 changes the database before it in the same "
+        "transaction: the safe op would commit that first, so if it then failed, the re-run "
+        "would fail on what line 12 did (the package's concurrent ops refuse to run there: "
+        "UncommittedChangesError); move this op into a revision of its own"
+    )
+    assert f"left line 13: {reason}" in captured.err
+    assert f"(lint --fix leaves it: {reason})" in captured.out
+
+    with pytest.raises(sa.exc.IntegrityError):  # 30 days, 5000 rows: duplicates
+        project.upgrade("head")
+    assert schema_snapshot(engine) == before  # no "note" column left to trip the re-run
