@@ -424,3 +424,29 @@ def test_a_build_after_add_column_is_left_so_a_failed_build_leaves_no_column_beh
     with pytest.raises(sa.exc.IntegrityError):  # 30 days, 5000 rows: duplicates
         project.upgrade("head")
     assert schema_snapshot(engine) == before  # no "note" column left to trip the re-run
+
+
+def test_the_revision_message_survives_an_op_import_with_other_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The package import goes under ``from alembic import context, op``, not above the
+    docstring: Alembic reads the revision's message from it (``alembic history``)."""
+    project = AlembicProject.create(
+        tmp_path / "project", sa.make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used")
+    )
+    project.write_revision("f1", CREATE_COUNTER)
+    revision = project.write_revision(
+        "f2", 'op.create_index("ix_hits", "ad counter", ["hits"])', down_revision="f1"
+    )
+    text = revision.read_text()
+    revision.write_text(text.replace("from alembic import op", "from alembic import context, op"))
+    message = revision.read_text().splitlines()[0]
+    assert message == '"""test revision"""'
+    assert lint(project, "--since", "f1", "--fix") == 0
+    assert revision.read_text().startswith(
+        f"{message}\nimport sqlalchemy as sa\nfrom alembic import context, op\n"
+        "import alembic_safe_unique  # noqa: F401"
+    )
+    history = project.cli("history")
+    assert history.returncode == 0, history.stderr
+    assert "f1 -> f2 (head), test revision" in history.stdout
