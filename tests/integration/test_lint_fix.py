@@ -14,7 +14,7 @@ from alembic_safe_unique import UncommittedChangesError
 from alembic_safe_unique.cli.console import main
 from tests.fixtures.catalog_snapshot import invalid_indexes, schema_snapshot, unique_constraints
 from tests.fixtures.project import AlembicProject
-from tests.fixtures.tools import ruff_findings
+from tests.fixtures.tools import black_check, ruff, ruff_findings
 
 CREATE_COUNTER = """
 op.create_table(
@@ -450,3 +450,76 @@ def test_the_revision_message_survives_an_op_import_with_other_names(
     history = project.cli("history")
     assert history.returncode == 0, history.stderr
     assert "f1 -> f2 (head), test revision" in history.stdout
+
+
+NARROW_PROJECT = '''"""index hits; one row per ad and day"""
+
+from alembic import op
+
+revision = "w2"
+down_revision = "w1"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    # This comment is longer than the project's 79 columns, and no rewrite touches it.
+    op.create_unique_constraint("uq_ad_day", "ad counter", ["ad_id", "day"])
+    op.create_index("ix_hits_day", "ad counter", ["hits", "day"], unique=False)
+    op.create_index(
+        "ix_ad_hits", "ad counter", ["ad_id", "hits"]  # the report's filter
+    )
+
+
+def downgrade():
+    op.drop_index("ix_ad_hits", table_name="ad counter")
+    op.drop_index("ix_hits_day", table_name="ad counter")
+    op.drop_constraint("uq_ad_day", "ad counter", type_="unique")
+'''
+
+
+def test_rewritten_calls_are_wrapped_at_the_projects_line_length_as_its_formatter_would(
+    project: AlembicProject, engine: sa.Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The project formats with black and checks with ruff, both at 79 columns: the fixed
+    file gains no E501 and black has nothing to change in it."""
+    settings = "[tool.ruff]\nline-length = 79\n\n[tool.black]\nline-length = 79\n"
+    (project.root / "pyproject.toml").write_text(settings)
+    project.write_revision("w1", CREATE_COUNTER, 'op.drop_table("ad counter")')
+    revision = project.versions / "w2.py"
+    revision.write_text(NARROW_PROJECT)
+    check = ("check", "--select", "E501", "--output-format", "concise", str(revision))
+    before = ruff(*check, cwd=project.root).stdout
+    assert before.count("E501") == 1  # the comment, which is not --fix's to wrap
+    assert black_check(revision, cwd=project.root).returncode == 0
+    project.upgrade("w1")
+    with engine.begin() as conn:
+        conn.execute(sa.text(ROWS))
+    project.upgrade("head")
+    plain_head = schema_snapshot(engine)
+    project.downgrade("w1")
+
+    assert lint(project, "--since", "w1", "--fix") == 0
+    assert revision_text(revision, "upgrade") == (
+        "def upgrade():\n"
+        "    # This comment is longer than the project's 79 columns, and no rewrite "
+        "touches it.\n"
+        "    op.create_unique_constraint_concurrently(\n"
+        '        "uq_ad_day", "ad counter", ["ad_id", "day"]\n'
+        "    )\n"
+        "    with op.get_context().autocommit_block():\n"
+        "        op.create_index_concurrently(\n"
+        '            "ix_hits_day", "ad counter", ["hits", "day"], unique=False\n'
+        "        )\n"
+        "        op.create_index_concurrently(\n"
+        '            "ix_ad_hits",\n'
+        '            "ad counter",\n'
+        '            ["ad_id", "hits"],  # the report\'s filter\n'
+        "        )\n"
+    )
+    assert ruff(*check, cwd=project.root).stdout.count("E501") == 1
+    checked = black_check(revision, cwd=project.root)
+    assert checked.returncode == 0, checked.stderr
+    project.upgrade("head")
+    assert schema_snapshot(engine) == plain_head
+    project.downgrade("w1")

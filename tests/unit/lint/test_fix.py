@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import ast
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from alembic_safe_unique.lint.fix import fix_source, plan_source
+from alembic_safe_unique.lint.fix.layout import line_length
 
 IMPORT = "import alembic_safe_unique  # noqa: F401  (registers the op.* it calls)"
 
@@ -127,3 +129,32 @@ def test_a_build_after_a_schema_change_in_a_loop_is_left_the_first_turn_too() ->
     line = line_of(source, "create_index")
     reason = plan_source(source, [line]).left[line]
     assert reason.startswith(f"op.add_column(...) on line {line + 1} changes the database before")
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({}, 88),
+        ({"pyproject.toml": "[tool.black]\nline-length = 100\n"}, 100),
+        (
+            {"pyproject.toml": "[tool.ruff]\nline-length = 79\n[tool.black]\nline-length = 100\n"},
+            79,
+        ),
+        (
+            {
+                "migrations/pyproject.toml": "[project]\nname = 'x'\n",
+                "pyproject.toml": "[tool.ruff]\nline-length = 120\n",
+            },
+            120,
+        ),
+        ({"ruff.toml": "line-length = 99\n"}, 99),
+    ],
+)
+def test_the_line_length_is_the_one_the_project_formats_with(
+    tmp_path: Path, files: dict[str, str], expected: int
+) -> None:
+    versions = tmp_path / "migrations" / "versions"
+    versions.mkdir(parents=True)
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    assert line_length(versions / "r1.py") == expected
