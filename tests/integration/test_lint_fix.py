@@ -4,7 +4,11 @@ downgrades a live table to exactly the schema the plain revision gave."""
 
 from __future__ import annotations
 
+import ast
+import json
+import shutil
 import textwrap
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,6 +19,8 @@ from alembic_safe_unique.cli.console import main
 from tests.fixtures.catalog_snapshot import invalid_indexes, schema_snapshot, unique_constraints
 from tests.fixtures.project import AlembicProject
 from tests.fixtures.tools import black_check, ruff, ruff_findings
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "redash" / "migrations"
 
 CREATE_COUNTER = """
 op.create_table(
@@ -523,3 +529,147 @@ def test_rewritten_calls_are_wrapped_at_the_projects_line_length_as_its_formatte
     project.upgrade("head")
     assert schema_snapshot(engine) == plain_head
     project.downgrade("w1")
+
+
+SHAPES_TABLES = """
+op.create_table(
+    "ad_counter",
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("ad_id", sa.Integer),
+    sa.Column("day", sa.Date),
+    sa.Column("hits", sa.Integer),
+)
+op.create_table("parent", sa.Column("id", sa.Integer))
+"""
+SHAPES = {
+    "s2": (
+        """
+        op.create_unique_constraint("uq_s2_a", "ad_counter", ["ad_id"])
+        if op.get_context().as_sql: op.create_index("ix_s2_suite", "ad_counter", ["hits"])
+        op.drop_index("ix_s2_where", table_name="ad_counter", postgresql_where=sa.text("hits > 0"))
+        op.create_index("ix_s2_exists", "ad_counter", ["day"], if_not_exists=True)
+        [op.create_index(n, "ad_counter", [c]) for n, c in [("ix_s2_comp", "day")]]
+        op.create_unique_constraint(None, "ad_counter", ["day", "hits"])
+        op.add_column("ad_counter", sa.Column("note", sa.Text))
+        op.create_index("ix_s2_note", "ad_counter", ["note"])
+        with op.batch_alter_table("ad_counter") as batch_op:
+            batch_op.create_index("ix_s2_batch", ["day"])
+        """,
+        """
+        op.drop_index("ix_s2_note", table_name="ad_counter")
+        op.drop_column("ad_counter", "note")
+        op.drop_constraint("uq_s2_a", "ad_counter", type_="unique")
+        """,
+    ),
+    "s3": (
+        """
+        op.execute("SET LOCAL lock_timeout = '2s'")
+        op.create_index("ix_s3_set", "ad_counter", ["hits", "day"])
+        op.drop_constraint('uq_s3', 'ad_counter', type_='unique')  # quotes as the other
+        op.create_unique_constraint("uq_s3", "ad_counter", ["ad_id", "hits"])
+        op.drop_constraint("uq_s3_old", "ad_counter", type_="unique")
+        """,
+        """
+        op.drop_constraint("uq_s3", "ad_counter", type_="unique")
+        op.create_unique_constraint("uq_s3", "ad_counter", ["ad_id"])
+        op.create_primary_key("pk_s3", "parent", ["id"])
+        """,
+    ),
+    "s4": (
+        """
+        for name in ("hits",):
+            op.create_index(f"ix_s4_{name}", "ad_counter", [name])
+        with op.get_context().autocommit_block():
+            _helper()
+        """,
+        """
+        op.drop_constraint("fk_s4", "ad_counter", type_="foreignkey")
+        op.drop_index("ix_s4_hits", table_name="ad_counter")
+        op.drop_primary_key("pk_s4", "parent")
+        """,
+    ),
+}
+HELPERS = """
+
+def _helper():
+    op.create_index("ix_s4_helper", "ad_counter", ["day", "hits"])
+
+
+def _never_called():
+    op.create_unique_constraint("uq_s4_never", "ad_counter", ["day"])
+"""
+
+
+def statement_text(path: Path, line: int) -> str | None:
+    """The source of the innermost simple statement on ``line`` (what a finding points at)."""
+    text = path.read_text()
+    found = [
+        node
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, ast.stmt)
+        and not hasattr(node, "body")
+        and node.lineno <= line <= (node.end_lineno or node.lineno)
+    ]
+    if not found:  # a notice at a def line
+        return None
+    node = min(found, key=lambda node: (node.end_lineno or 0) - node.lineno)
+    return ast.get_source_segment(text, node)
+
+
+def findings(ini: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    capsys.readouterr()
+    main(["-c", str(ini), "lint", "--format", "json"])
+    report: list[dict[str, object]] = json.loads(capsys.readouterr().out)["findings"]
+    return report
+
+
+def assert_fix_rewrites_exactly_what_lint_marks_fixable(
+    ini: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, int]:
+    """Each finding marked fixable is rewritten by --fix (its statement is gone from the file),
+    and each one not marked is left: same statement, reported again after --fix."""
+    before = findings(ini, capsys)
+    texts: dict[str, str] = {}
+    rewritten: Counter[tuple[str, str]] = Counter()
+    for finding in before:
+        path = Path(str(finding["path"]))
+        statement = statement_text(path, int(str(finding["line"])))
+        if statement is not None:
+            texts[str(path)] = path.read_text()
+            rewritten[(str(path), statement)] += bool(finding["fixable"])
+    main(["-c", str(ini), "lint", "--fix"])
+    for (path, statement), count in rewritten.items():
+        was, now = texts[path].count(statement), Path(path).read_text().count(statement)
+        assert now == was - count, (path, statement)
+    left = Counter(
+        (f["path"], f["rule"], f["function"], f["message"]) for f in before if not f["fixable"]
+    )
+    after = Counter(
+        (f["path"], f["rule"], f["function"], f["message"]) for f in findings(ini, capsys)
+    )
+    assert after == left
+    marked = sum(bool(f["fixable"]) for f in before)
+    return marked, len(before) - marked
+
+
+def test_fix_rewrites_exactly_the_findings_lint_marks_fixable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    project = AlembicProject.create(
+        tmp_path / "project", sa.make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used")
+    )
+    project.write_revision("s1", SHAPES_TABLES)
+    previous = "s1"
+    for name, (upgrade, downgrade) in SHAPES.items():
+        path = project.write_revision(name, upgrade, downgrade, down_revision=previous)
+        previous = name
+    path.write_text(path.read_text() + HELPERS)
+    # Fixable: s2's first three and its downgrade's drop_index; s3's all (a SET LOCAL set
+    # again, both swaps, the primary key after them); s4's loop and the helper in a block.
+    assert assert_fix_rewrites_exactly_what_lint_marks_fixable(project.ini, capsys) == (11, 9)
+
+    # A public history, as it is (tests/corpus/redash).
+    shutil.copytree(CORPUS, tmp_path / "redash")
+    ini = tmp_path / "redash" / "alembic.ini"
+    assert assert_fix_rewrites_exactly_what_lint_marks_fixable(ini, capsys) == (2, 33)

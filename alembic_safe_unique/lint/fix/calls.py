@@ -139,13 +139,19 @@ def constraint_type(call: cst.Call) -> str | None:
     return None if found is None else string_value(found.value)
 
 
+def _same(node: cst.BaseExpression) -> str:
+    """What an argument stands for: a string's value (any quotes), else its code."""
+    value = string_value(node)
+    return repr(value) if value is not None else code(node)
+
+
 def constraint_key(call: cst.Call) -> tuple[str, str, str] | None:
     """(name, table, schema) of a constraint op as written: which constraint it is about."""
     args = positional(call)
     if len(args) < 2:
         return None
     schema = keyword(call, "schema")
-    return code(args[0].value), code(args[1].value), "" if schema is None else code(schema.value)
+    return _same(args[0].value), _same(args[1].value), "" if schema is None else _same(schema.value)
 
 
 def not_rewritable(call: cst.Call, method: str) -> str | None:
