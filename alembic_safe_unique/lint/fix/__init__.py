@@ -50,23 +50,27 @@ class Fixed:
     left: dict[int, str] = field(default_factory=dict)
 
 
-def _read(source: str) -> MetadataWrapper:
-    return MetadataWrapper(cst.parse_module(source))
+def _planned(source: str, lines: Iterable[int]) -> tuple[MetadataWrapper | None, Plan]:
+    wanted = set(lines)
+    try:
+        wrapper = MetadataWrapper(cst.parse_module(source))
+    except cst.ParserSyntaxError as error:  # Python that libcst's parser does not know yet
+        reason = f"libcst cannot read this file ({error.message}), so --fix cannot edit it"
+        return None, Plan(left=dict.fromkeys(wanted, reason))
+    return wrapper, plan_fixes(wrapper.module, wrapper.resolve(PositionProvider), wanted)
 
 
 def plan_source(source: str, lines: Iterable[int]) -> Plan:
     """Which of the ops on ``lines`` ``--fix`` rewrites, and why it leaves the others."""
-    wrapper = _read(source)
-    return plan_fixes(wrapper.module, wrapper.resolve(PositionProvider), set(lines))
+    return _planned(source, lines)[1]
 
 
 def fix_source(
     source: str, lines: Iterable[int], *, max_line_length: int = DEFAULT_LINE_LENGTH
 ) -> Fixed:
     """``source`` with the plain ops on ``lines`` rewritten as planned."""
-    wrapper = _read(source)
-    plan = plan_fixes(wrapper.module, wrapper.resolve(PositionProvider), set(lines))
-    if not plan.fixed:
+    wrapper, plan = _planned(source, lines)
+    if wrapper is None or not plan.fixed:
         return Fixed(source, set(), plan.left)
     rewriter = Rewriter(plan)
     module = ensure_package_import(wrapper.module.visit(rewriter))

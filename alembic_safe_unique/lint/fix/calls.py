@@ -85,6 +85,7 @@ _BUILTINS = {
     "table",
     "column",
 }
+_COMMIT = re.compile(r"\s*(COMMIT|END)(\s+(WORK|TRANSACTION))?\s*;?\s*$", re.IGNORECASE)
 _SET_LOCAL = re.compile(r"\s*SET\s+LOCAL\s", re.IGNORECASE)
 _SET_SESSION = re.compile(
     r"\s*(SET\s+(SESSION\s+)?(?!TRANSACTION|CONSTRAINTS|LOCAL)\w|RESET\s)", re.I
@@ -247,6 +248,14 @@ def is_set_local(node: cst.BaseSmallStatement) -> bool:
         return True
     sql = sql_of_execute(call)
     return sql is not None and _one_statement(sql) and _SET_LOCAL.match(sql) is not None
+
+
+def is_commit(node: cst.BaseSmallStatement) -> bool:
+    """``op.execute("COMMIT")``: the revision ends Alembic's transaction by hand here."""
+    if not isinstance(node, cst.Expr) or not isinstance(node.value, cst.Call):
+        return False
+    sql = sql_of_execute(node.value)
+    return sql is not None and _COMMIT.match(sql) is not None
 
 
 def _one_statement(sql: str) -> bool:

@@ -33,6 +33,7 @@ from .calls import (
     constraint_key,
     constraint_type,
     is_autocommit_block,
+    is_commit,
     is_set_local,
     keyword,
     literal_names,
@@ -217,7 +218,7 @@ class _Walker:
                 return
         method = op_method(call) if call is not None else None
         step = _Step("op", small, line, context.in_block, context.function, context.top_level, body)
-        if method in COMMITTING_OPS:
+        if method in COMMITTING_OPS or is_commit(small):
             steps.append(replace(step, kind="commit"))
         elif is_set_local(small):
             steps.append(replace(step, kind="set_local"))

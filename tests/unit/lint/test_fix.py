@@ -158,3 +158,15 @@ def test_the_line_length_is_the_one_the_project_formats_with(
     for name, text in files.items():
         (tmp_path / name).write_text(text)
     assert line_length(versions / "r1.py") == expected
+
+
+def test_a_build_after_a_raw_commit_is_fixed_as_what_ran_before_is_committed() -> None:
+    source = revision(
+        "from alembic import op\nimport sqlalchemy as sa",
+        """
+        op.add_column("t", sa.Column("b", sa.Text))
+        op.execute("COMMIT")
+        op.create_index("ix_b", "t", ["b"])
+        """,
+    )
+    assert plan_source(source, [line_of(source, "ix_b")]).fixed == {line_of(source, "ix_b")}
