@@ -19,6 +19,7 @@ from alembic_safe_unique.errors import SafeUniqueError
 from . import baseline, output, revisions, settings
 from .database_position import CURRENT, applied_revisions
 from .engine import LintResult, lint_revisions
+from .fix import fix_findings
 from .project import read_project
 from .rules import NOT_ANALYSED, RULES
 from .sql import parser_available
@@ -143,6 +144,23 @@ def _without(result: LintResult, known: set[baseline.Key]) -> LintResult:
     return LintResult(findings, result.revisions, baselined=hidden, skipped=result.skipped)
 
 
+def _fix(result: LintResult) -> None:
+    """Rewrite what the plan rewrites; say what it left on each file's lines, and why."""
+    done = fix_findings(result.findings)
+    left: dict[str, dict[int, str]] = {}
+    for finding in result.findings:
+        if finding.fix_note:
+            left.setdefault(finding.path, {})[finding.line] = finding.fix_note
+    for path, fixed in done.items():
+        left.setdefault(path, {}).update(fixed.left)
+    for path in sorted(set(done) | set(left)):
+        count = len(done[path].fixed) if path in done else 0
+        if count:
+            print(f"Fixed {count} finding{'s' * (count != 1)} in {path}", file=sys.stderr)
+        for line, reason in sorted(left.get(path, {}).items()):
+            print(f"{path}: left line {line}: {reason}", file=sys.stderr)
+
+
 def run_lint(args: argparse.Namespace) -> int:
     ini = Path(args.config or os.environ.get("ALEMBIC_CONFIG", "alembic.ini"))
     if not ini.is_file():
@@ -169,14 +187,7 @@ def run_lint(args: argparse.Namespace) -> int:
     known = baseline.load(Path(args.baseline)) if args.baseline else set()
     result = _without(result, known)
     if args.fix:
-        try:
-            from .fix import fix_findings  # libcst is only needed here
-        except ImportError as error:
-            raise LintUsageError(
-                f"lint --fix needs libcst ({error}): install the package with its `lint` extra"
-            ) from error
-        for path, count in fix_findings(result.findings).items():
-            print(f"Fixed {count} finding{'s' * (count != 1)} in {path}", file=sys.stderr)
+        _fix(result)
         # Read the files again: the rewritten revisions are new modules.
         result = _without(_linted(_scripts(ini, args.name), args.targets, chosen), known)
     rendered = output.FORMATS[args.format](result)

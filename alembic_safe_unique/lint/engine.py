@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from alembic.operations import ops as alembic_ops
@@ -13,6 +13,7 @@ from alembic.script import Script
 from .checks import check_ops, dropped_tables
 from .dialects import POSTGRESQL
 from .findings import Finding
+from .fix import plan_source
 from .project import LintProject
 from .recording import RecordedOp, record
 from .rules import NOT_READ, STOOD_IN, UNKNOWN_OP, Rule
@@ -25,9 +26,10 @@ _FIXABLE = {
     "ASU001": alembic_ops.CreateUniqueConstraintOp,
     "ASU002": alembic_ops.CreateIndexOp,
     "ASU004": alembic_ops.DropIndexOp,
+    "ASU006": alembic_ops.DropConstraintOp,
     "ASU007": alembic_ops.CreatePrimaryKeyOp,
 }
-"""Rules ``--fix`` rewrites, when the op was called as ``op.<name>(...)`` (not in a batch)."""
+"""Rules ``--fix`` may rewrite, for the ops it has a safe form of (not in a batch)."""
 
 
 @dataclass(frozen=True)
@@ -49,19 +51,34 @@ def _shown_path(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-def _fixable(rule: Rule, item: RecordedOp) -> bool:
-    """What ``--fix`` can rewrite without guessing: a named op, no Alembic-only options."""
+def _may_fix(rule: Rule, item: RecordedOp) -> bool:
+    """An op ``--fix`` has a safe form of; whether it rewrites this call, its plan decides."""
     kind = _FIXABLE.get(rule.id)
     operation = item.operation
     if kind is None or not isinstance(operation, kind) or item.batch:
         return False
-    if isinstance(
-        operation, (alembic_ops.CreateUniqueConstraintOp, alembic_ops.CreatePrimaryKeyOp)
-    ):
-        return operation.constraint_name is not None
-    return getattr(operation, "if_not_exists", None) is None and (
-        getattr(operation, "if_exists", None) is None
-    )
+    if isinstance(operation, alembic_ops.DropConstraintOp):
+        return operation.constraint_type in ("unique", "primary")
+    return True
+
+
+def _with_fix_plan(text: str, findings: list[Finding]) -> list[Finding]:
+    """``findings`` marked fixable where ``--fix``'s own plan rewrites the call, and noted
+    with its reason where it leaves an op it has a safe form of (one plan: never two views)."""
+    candidates = {finding.line for finding in findings if finding.fixable}
+    if not candidates:
+        return findings
+    plan = plan_source(text, candidates)
+    return [
+        replace(
+            finding,
+            fixable=finding.line in plan.fixed,
+            fix_note=plan.left.get(finding.line, ""),
+        )
+        if finding.fixable
+        else finding
+        for finding in findings
+    ]
 
 
 def _import_line(text: str, names: list[str]) -> int:
@@ -116,6 +133,7 @@ def lint_revisions(
         source = SourceMap.read(text)
         module = revision.module
         own_created: set[TableKey] = set()
+        found: list[Finding] = []
         stood_in = stood_in_names(module)
         if stood_in and settings.runs(STOOD_IN):
             line = _import_line(text, stood_in)
@@ -142,7 +160,7 @@ def lint_revisions(
                 session_lock_timeout=project.session_lock_timeout,
             )
             hits = [
-                (item.line, rule, message, _fixable(rule, item))
+                (item.line, rule, message, _may_fix(rule, item))
                 for item, (rule, message) in check_ops(recording.ops, state)
             ]
             hits += [
@@ -156,11 +174,11 @@ def lint_revisions(
                 own_created = state.created - created
                 if unapplied:
                     created = state.created
-            for line, rule, message, fixable in hits:
+            for line, rule, message, may_fix in hits:
                 if not settings.runs(rule) or source.is_suppressed(rule, line):
                     continue
                 first, _last, column = source.statement(line)
-                findings.append(
+                found.append(
                     Finding(
                         rule=rule,
                         path=_shown_path(path),
@@ -169,8 +187,9 @@ def lint_revisions(
                         revision=revision.revision,
                         function=name,
                         message=message,
-                        fixable=fixable,
+                        fixable=may_fix,
                     )
                 )
+        findings.extend(_with_fix_plan(text, found))
     findings.sort(key=Finding.sort_key)
     return LintResult(findings, count, skipped=_skipped(skipped))

@@ -17,6 +17,9 @@ class Finding:
     function: str
     message: str
     fixable: bool = False
+    fix_note: str = ""
+    """Why ``--fix`` leaves an op of the kind it rewrites as it is (empty: fixable, or not
+    an op it rewrites)."""
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule.id)

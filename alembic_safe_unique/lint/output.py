@@ -19,6 +19,8 @@ def text(result: LintResult) -> str:
         )
         lines.append(f"    why: {finding.rule.why}")
         fix = " (lint --fix does this)" if finding.fixable else ""
+        if finding.fix_note:
+            fix = f" (lint --fix leaves it: {finding.fix_note})"
         lines.append(f"    fix: {finding.rule.fix}{fix}")
     lines.extend(f"notice: {line}." for line in result.skipped)
     blocking = len(result.blocking)
@@ -49,6 +51,7 @@ def _as_dict(finding: Finding) -> dict[str, object]:
         "why": finding.rule.why,
         "fix": finding.rule.fix,
         "fixable": finding.fixable,
+        "fix_note": finding.fix_note or None,
     }
 
 

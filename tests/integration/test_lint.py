@@ -431,7 +431,11 @@ def test_a_primary_key_added_to_an_existing_table_is_a_blocking_finding_naming_t
     assert code == 1
     assert "ASU007 [primary-key-locks-table]" in out
     assert "op.create_primary_key_concurrently(name, table, columns)" in out
-    assert "(lint --fix does this)" in out
+    # The safe op would commit the new table first: --fix says so instead of rewriting.
+    assert (
+        "(lint --fix leaves it: op.create_table(...) on line 12 changes the database before "
+        "it in the same transaction"
+    ) in out
 
 
 def test_a_do_block_is_read_statement_by_statement(

@@ -180,4 +180,4 @@ def test_ci_and_pre_commit_samples_report_the_hand_written_revision(tmp_path: Pa
     assert passed == ["migrations/versions/hand_written.py"]
     result = run(project, *shlex.split(hook["entry"]), *passed)
     assert result.returncode == 1, result.stderr
-    assert result.stdout.rstrip().endswith("4 findings in 1 revisions; 3 fixable with --fix.")
+    assert result.stdout.rstrip().endswith("4 findings in 1 revisions; 4 fixable with --fix.")

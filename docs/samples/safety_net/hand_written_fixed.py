@@ -11,7 +11,9 @@ depends_on = None
 
 def upgrade() -> None:
     # One row per ad and day: the daily report groups by it.
-    op.create_unique_constraint_concurrently("uq_ad_day", "ad_counter", ["ad_id", "day"])
+    op.create_unique_constraint_concurrently(
+        "uq_ad_day", "ad_counter", ["ad_id", "day"]
+    )
     with op.get_context().autocommit_block():
         op.create_index_concurrently("ix_ad_counter_hits", "ad_counter", ["hits"])
 
