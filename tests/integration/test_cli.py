@@ -328,3 +328,19 @@ def test_check_report_reads_as_documented(project: AlembicProject, engine: sa.En
 
     assert result.returncode == 1, result.stdout + result.stderr
     assert_output_as_documented("output/check.txt", result.stdout)
+
+
+def test_python_dash_m_runs_the_command_where_the_script_is_not_on_path(
+    project: AlembicProject,
+) -> None:
+    project.write_revision("r1", "op.create_unique_constraint('uq_t', 't', ['a'])")
+    result = subprocess.run(
+        [sys.executable, "-m", "alembic_safe_unique", "-c", str(project.ini), "lint"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stderr  # the plain unique is found
+    assert "ASU001" in result.stdout
+    assert "Warning" not in result.stderr, result.stderr
