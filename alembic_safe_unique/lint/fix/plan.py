@@ -14,36 +14,31 @@ the upgrade dropped, and drops what it created).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst.metadata import CodeRange
 
 from .calls import (
-    COMMITTING_OPS,
     CONSTRAINT_CREATES,
     CONSTRAINT_DROPS,
     CONSTRAINT_OPS,
     NEEDS_BLOCK,
     PLAIN_TO_SAFE,
     SAFE_DROPS,
-    changes_nothing,
     code,
     constraint_key,
     constraint_type,
-    is_autocommit_block,
-    is_commit,
-    is_set_local,
     keyword,
     literal_names,
     not_rewritable,
     op_method,
     positional,
 )
+from .walk import CANDIDATES, Owners, Step, Walker, op_call
 
 FUNCTIONS = ("upgrade", "downgrade")
-_CANDIDATES = {*PLAIN_TO_SAFE, "drop_constraint"}
 Key = tuple[str, str, str]
 
 
@@ -76,37 +71,6 @@ class Plan:
     """The given lines left as they are -> why."""
 
 
-@dataclass(frozen=True)
-class _Step:
-    """Something a function runs, in order: an op statement, a block's edge, other code."""
-
-    kind: str  # "op", "commit", "set_local", "other", "enter", "exit"
-    node: cst.BaseSmallStatement | None
-    line: int
-    in_block: bool
-    """At run time inside an autocommit block (every statement commits by itself)."""
-    function: str
-    """The function whose own text holds it (a helper upgrade() calls, or upgrade())."""
-    top_level: bool
-    body: int
-    """id of the statement list it is in: a drop and create pair must share one."""
-    what: str = ""
-
-    @property
-    def call(self) -> cst.Call | None:
-        value = self.node.value if isinstance(self.node, cst.Expr) else None
-        return value if isinstance(value, cst.Call) else None
-
-
-@dataclass(frozen=True)
-class _Context:
-    function: str
-    in_block: bool
-    written_in_block: bool
-    top_level: bool
-    stack: tuple[str, ...]
-
-
 @dataclass(eq=False)
 class _Unit:
     """Calls rewritten together or not at all: one call, or a drop and create pair."""
@@ -115,150 +79,11 @@ class _Unit:
     edits: dict[int, CallEdit]
 
 
-class _Walker:
-    """The steps of ``upgrade()``/``downgrade()``, helpers they call inlined, loops twice."""
-
-    def __init__(self, module: cst.Module, ranges: Mapping[cst.CSTNode, CodeRange]) -> None:
-        self.functions = {
-            statement.name.value: statement
-            for statement in module.body
-            if isinstance(statement, cst.FunctionDef)
-        }
-        self.ranges = ranges
-        self.written_in_block: dict[int, bool] = {}
-        """id of each small statement reached -> inside an autocommit block in its text."""
-
-    def walk(self, name: str) -> list[_Step]:
-        steps: list[_Step] = []
-        self._suite(self.functions[name].body, _Context(name, False, False, True, (name,)), steps)
-        return steps
-
-    def _line(self, node: cst.CSTNode) -> int:
-        found = self.ranges.get(node)
-        return found.start.line if found else 0
-
-    def _suite(self, suite: cst.BaseSuite, context: _Context, steps: list[_Step]) -> None:
-        if isinstance(suite, cst.SimpleStatementSuite):
-            for small in suite.body:
-                self._small(small, id(suite), context, steps)
-        elif isinstance(suite, cst.IndentedBlock):
-            for statement in suite.body:
-                self._statement(statement, id(suite), context, steps)
-
-    def _check(
-        self,
-        nodes: Sequence[cst.CSTNode],
-        where: cst.CSTNode,
-        context: _Context,
-        steps: list[_Step],
-    ) -> None:
-        """A compound statement's own code (an ``if``'s test): a step if it may change data."""
-        if not all(changes_nothing(node) for node in nodes):
-            line = self._line(where)
-            what = f"the code on line {line}"
-            steps.append(
-                _Step("other", None, line, context.in_block, context.function, False, 0, what)
-            )
-
-    def _statement(
-        self, statement: cst.BaseStatement, body: int, context: _Context, steps: list[_Step]
-    ) -> None:
-        nested = replace(context, top_level=False)
-        if isinstance(statement, cst.SimpleStatementLine):
-            for small in statement.body:
-                self._small(small, body, context, steps)
-        elif isinstance(statement, cst.If):
-            self._check([statement.test], statement, context, steps)
-            self._suite(statement.body, nested, steps)
-            if isinstance(statement.orelse, cst.If):
-                self._statement(statement.orelse, body, nested, steps)
-            elif isinstance(statement.orelse, cst.Else):
-                self._suite(statement.orelse.body, nested, steps)
-        elif isinstance(statement, (cst.For, cst.While)):
-            head = statement.iter if isinstance(statement, cst.For) else statement.test
-            for _turn in range(2):  # a later turn runs after what the turn before it ran
-                self._check([head], statement, context, steps)
-                self._suite(statement.body, nested, steps)
-            if statement.orelse is not None:
-                self._suite(statement.orelse.body, nested, steps)
-        elif isinstance(statement, cst.With) and is_autocommit_block(statement):
-            inside = replace(nested, in_block=True, written_in_block=True)
-            if not context.in_block:  # a block inside a block is no commit (the run is outside)
-                steps.append(_Step("enter", None, 0, False, context.function, False, body))
-            self._suite(statement.body, inside, steps)
-            if not context.in_block:
-                steps.append(_Step("exit", None, 0, False, context.function, False, body))
-        elif isinstance(statement, cst.With):
-            self._check([item.item for item in statement.items], statement, context, steps)
-            self._suite(statement.body, nested, steps)
-        elif isinstance(statement, (cst.Try, cst.TryStar)):
-            self._suite(statement.body, nested, steps)
-            for handler in statement.handlers:
-                self._suite(handler.body, nested, steps)
-            for extra in (statement.orelse, statement.finalbody):
-                if extra is not None:
-                    self._suite(extra.body, nested, steps)
-        elif not isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
-            self._check([statement], statement, context, steps)  # match, async for, ...
-
-    def _small(
-        self, small: cst.BaseSmallStatement, body: int, context: _Context, steps: list[_Step]
-    ) -> None:
-        self.written_in_block[id(small)] = context.written_in_block
-        line = self._line(small)
-        value = small.value if isinstance(small, cst.Expr) else None
-        call = value if isinstance(value, cst.Call) else None
-        if call is not None and isinstance(call.func, cst.Name):
-            helper = self.functions.get(call.func.value)
-            if helper is not None and call.func.value not in context.stack:
-                self._check([arg.value for arg in call.args], small, context, steps)
-                name = helper.name.value
-                inside = _Context(name, context.in_block, False, True, (*context.stack, name))
-                self._suite(helper.body, inside, steps)
-                return
-        method = op_method(call) if call is not None else None
-        step = _Step("op", small, line, context.in_block, context.function, context.top_level, body)
-        if method in COMMITTING_OPS or is_commit(small):
-            steps.append(replace(step, kind="commit"))
-        elif is_set_local(small):
-            steps.append(replace(step, kind="set_local"))
-        elif method in _CANDIDATES:
-            steps.append(replace(step, what=f"op.{method}(...) on line {line}"))
-        elif not changes_nothing(small):
-            what = f"{code(call.func)}(...)" if call is not None else "the statement"
-            steps.append(replace(step, kind="other", what=f"{what} on line {line}"))
-
-
-class _Owners(cst.CSTVisitor):
-    """Every small statement, with the function whose text holds it."""
-
-    def __init__(self) -> None:
-        self.small: list[tuple[cst.BaseSmallStatement, str]] = []
-        self._functions: list[str] = []
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._functions.append(node.name.value)
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self._functions.pop()
-
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, cst.BaseSmallStatement):
-            owner = f"{self._functions[-1]}()" if self._functions else "the module's own code"
-            self.small.append((node, owner))
-        return super().on_visit(node)
-
-
-def _call(small: cst.BaseSmallStatement) -> cst.Call:
-    assert isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
-    return small.value
-
-
 def _other(function: str) -> str:
     return "downgrade" if function == "upgrade" else "upgrade"
 
 
-def _uncommitted(step: _Step) -> str:
+def _uncommitted(step: Step) -> str:
     return (
         f"{step.what} changes the database before it in the same transaction: the safe op "
         "would commit that first, so if it then failed, the re-run would fail on what line "
@@ -273,7 +98,7 @@ class _Planner:
     ):
         self.ranges = ranges
         self.plan = Plan()
-        walker = _Walker(module, ranges)
+        walker = Walker(module, ranges)
         self.steps = {name: walker.walk(name) for name in FUNCTIONS if name in walker.functions}
         self.written_in_block = walker.written_in_block
         self.units: dict[int, _Unit] = {}
@@ -284,7 +109,7 @@ class _Planner:
         self._find(module, lines)
 
     def _find(self, module: cst.Module, lines: set[int]) -> None:
-        owners = _Owners()
+        owners = Owners()
         module.visit(owners)
         for line in sorted(lines):
             hit = False
@@ -293,7 +118,7 @@ class _Planner:
                 if where is None or not where.start.line <= line <= where.end.line:
                     continue
                 value = small.value if isinstance(small, cst.Expr) else None
-                if op_method(value) in _CANDIDATES if value is not None else False:
+                if op_method(value) in CANDIDATES if value is not None else False:
                     if id(small) not in self.lines_of:
                         self.candidates.append((small, owner))
                     self.lines_of.setdefault(id(small), []).append(line)
@@ -326,7 +151,7 @@ class _Planner:
     def decide(self) -> Plan:
         # Creates first: a drop paired with a create is decided with it.
         ordered = sorted(
-            self.candidates, key=lambda item: op_method(_call(item[0])) == "drop_constraint"
+            self.candidates, key=lambda item: op_method(op_call(item[0])) == "drop_constraint"
         )
         for small, owner in ordered:
             if id(small) in self.units or any(
@@ -340,7 +165,7 @@ class _Planner:
         return self.plan
 
     def _decide(self, small: cst.BaseSmallStatement, owner: str) -> str | None:
-        call = _call(small)
+        call = op_call(small)
         method = op_method(call)
         assert method is not None
         places = self._places(small)
@@ -399,7 +224,7 @@ class _Planner:
             )
         else:
             function = places[0][0]
-            reason = not_rewritable(_call(drop_small), "drop_constraint")
+            reason = not_rewritable(op_call(drop_small), "drop_constraint")
             previous = None if reason else self._columns_left_by(_other(function), key, kind)
             if reason is None and previous is None:
                 reason = (
@@ -550,21 +375,21 @@ class _Planner:
             if len(unit.statements) > 1:
                 self.plan.removed.add(id(unit.statements[0]))
                 self.plan.fixed.update(self.lines_of.get(id(unit.statements[0]), []))
-            method = op_method(_call(last))
+            method = op_method(op_call(last))
             if method in NEEDS_BLOCK and not self.written_in_block.get(id(last), False):
                 self.plan.wrap.add(id(last))
         self.plan.again = again
 
     def _simulate(
         self,
-        steps: list[_Step],
+        steps: list[Step],
         unsafe: dict[int, tuple[_Unit, str]],
         again: dict[int, list[cst.BaseSmallStatement]],
     ) -> None:
         """Run ``steps`` on paper: what is uncommitted at each commit a rewrite adds."""
-        pending: list[_Step] = []
-        set_locals: list[_Step] = []
-        lost: tuple[_Step, list[_Step]] | None = None
+        pending: list[Step] = []
+        set_locals: list[Step] = []
+        lost: tuple[Step, list[Step]] | None = None
         """The last commit a rewrite adds, and the SET LOCALs it ended (set again after it
         once something runs that they bound)."""
 
