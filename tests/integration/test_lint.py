@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -409,6 +410,108 @@ def test_a_revision_that_fails_at_import_is_named(
     assert code == 2
     assert "Alembic could not load the revision files (in " in err
     assert "broken.py): RuntimeError: set DATABASE_URL first" in err
+
+
+def test_a_revision_that_stops_while_imported_is_kept_as_far_as_it_ran(
+    lint_project: AlembicProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Module-level code that needs the application running (Flask's current_app) or a name a
+    stood-in ``import *`` could not give must not stop the history from being read."""
+    needs_app = lint_project.write_revision(
+        "r5", 'op.create_index("ix_r5", "ad_counter", ["hits"])', down_revision="r4"
+    )
+    needs_app.write_text(
+        needs_app.read_text().replace(
+            "depends_on = None\n",
+            "depends_on = None\n\n"
+            'raise RuntimeError("Working outside of application context.\\n\\nMore text.")\n',
+        )
+    )
+    at_the_end = lint_project.write_revision(
+        "r6", 'op.create_index("ix_r6", "ad_counter", ["hits"])', down_revision="r5"
+    )
+    at_the_end.write_text(at_the_end.read_text() + "\nTextField()\n")
+    code, out, err = lint(lint_project, "--format", "json", capsys=capsys)
+    assert code == 1, err
+    findings = json.loads(out)["findings"]
+    stops = {(f["revision"], f["line"], f["message"]) for f in findings if f["rule"] == "ASU901"}
+    assert stops == {
+        (
+            "r5",
+            10,
+            "importing the file stopped at this line (RuntimeError: Working outside of "
+            "application context.): what it defines after it was not read",
+        ),
+        (
+            "r6",
+            18,
+            "importing the file stopped at this line (NameError: name 'TextField' is not "
+            "defined): what it defines after it was not read",
+        ),
+    }
+    assert not any(f["revision"] == "r5" and f["rule"] == "ASU002" for f in findings)
+    assert any(f["revision"] == "r6" and f["rule"] == "ASU002" for f in findings)
+    assert any(f["revision"] == "r2" and f["rule"] == "ASU001" for f in findings)
+
+
+def test_a_package_resource_location_is_read_from_the_checkout_when_not_installed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``script_location = shopapp:migrations``: the CI job linting has no shopapp installed."""
+    project = write_project(tmp_path / "project", {"s1": 'op.create_index("ix", "shop", ["a"])'})
+    capsys.readouterr()
+    package = project.root / "src" / "shopapp"
+    package.mkdir(parents=True)
+    (project.root / "migrations").rename(package / "migrations")
+    ini = project.ini.read_text().replace("path_separator = os", "path_separator = space")
+    ini = re.sub(r"script_location = .*", "script_location = shopapp:migrations", ini)
+    project.ini.write_text(
+        ini.replace("[alembic]\n", "[alembic]\nversion_locations = shopapp:migrations/versions\n")
+    )
+    code, out, err = lint(project, capsys=capsys)
+    assert code == 1, err
+    assert "project/src/shopapp/migrations/versions/s1.py:12:5: ASU002" in out
+    assert "shopapp" not in sys.modules
+
+    # A version location that is not there is a mistake, not a clean run of no revisions.
+    project.ini.write_text(
+        ini.replace("[alembic]\n", "[alembic]\nversion_locations = shopapp:migrations/gone\n")
+    )
+    code, _out, err = lint(project, capsys=capsys)
+    assert code == 2 and "no such folder" in err
+
+    project.ini.write_text(ini.replace("shopapp:migrations", "shopapp:no_such_folder"))
+    code, _out, err = lint(project, capsys=capsys)
+    assert code == 2 and "No module named 'shopapp'" in err and "src/myapp/" in err
+
+
+def test_revisions_kept_in_a_folder_per_database_are_each_a_history_of_that_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As Prefect's: env.py picks versions/postgresql or versions/sqlite at run time, and the
+    two folders share revision ids."""
+    body = 'op.create_index("ix_hits", "ad_counter", ["hits"])'
+    project = write_project(tmp_path / "project", {"a1": body, "a2": body})
+    capsys.readouterr()
+    for database in ("postgresql", "sqlite"):
+        (project.versions / database).mkdir()
+        for name in ("a1", "a2"):
+            (project.versions / f"{name}.py").rename(project.versions / database / f"{name}.py")
+            if database == "postgresql":
+                shutil.copy(project.versions / database / f"{name}.py", project.versions)
+    code, out, _err = lint(project, "--format", "json", capsys=capsys)
+    report = json.loads(out)
+    assert code == 1 and report["revisions"] == 2
+    assert {Path(f["path"]).parent.name for f in report["findings"]} == {"postgresql"}
+    assert report["skipped"] == [
+        "2 revisions in project/migrations/versions/sqlite skipped: they target sqlite, and "
+        "lint's rules are about PostgreSQL's locks"
+    ]
+    code, out, _err = lint(project, "--since", "a1", "--format", "json", capsys=capsys)
+    assert [f["revision"] for f in json.loads(out)["findings"]] == ["a2"]
+    code, _out, err = lint(project, "--since", "b9", capsys=capsys)
+    assert code == 2
+    assert "Alembic cannot resolve b9:heads" in err and "No such revision" in err
 
 
 PRIMARY_KEYS = """
