@@ -26,12 +26,14 @@ from alembic.operations import ops as alembic_ops
 from alembic.operations.base import BatchOperations
 from alembic.runtime.environment import EnvironmentContext
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy.schema import DDLElement
+from sqlalchemy.sql.elements import ClauseElement, TextClause
 
 from alembic_safe_unique.runtime.guard import accepted_reason
 from alembic_safe_unique.runtime.transactions import BLOCK_DEPTH
 from alembic_safe_unique.util.alembic_internals import installed_context_proxy, installed_op_proxy
 
-from .offline_bind import RecordingConnection
+from .offline_bind import NoRows, RecordingConnection, text_sql
 from .stand_ins import StandIn
 
 
@@ -71,9 +73,19 @@ def _offline_environment(buffer: io.StringIO, config: Config | None) -> Environm
     context = environment.get_context()
     written = context.connection
     assert written is not None
-    bind = RecordingConnection(
-        context.dialect, lambda statement, parameters=None: written.execute(statement, parameters)
-    )
+
+    def execute(statement: Any, parameters: Any = None) -> NoRows:
+        """Write the SQL down (a query or DML construct is data: nothing to check); no rows."""
+        if isinstance(statement, TextClause):  # written with NULL for the values lint has not
+            try:
+                buffer.write(text_sql(statement, context.dialect) + ";")
+            except Exception:  # not renderable: written with its placeholders
+                written.execute(statement, parameters)
+        elif isinstance(statement, DDLElement) or not isinstance(statement, ClauseElement):
+            written.execute(statement, parameters)
+        return NoRows()
+
+    bind = RecordingConnection(context.dialect, execute)
     context.connection = context.impl.connection = bind  # type: ignore[assignment]
     return environment
 

@@ -255,15 +255,19 @@ def test_an_unknown_rule_in_the_config_is_a_usage_error_naming_the_rules(
     assert "no lint rule 'ASU999'" in err and "ASU001 (unique-constraint-locks-table)" in err
 
 
-def test_sql_run_on_the_connection_is_read_and_code_needing_results_stops_with_a_notice(
+def test_sql_run_on_the_connection_is_read_returns_no_rows_and_code_needing_a_row_stops(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     body = """
     op.create_table("tag", sa.Column("id", sa.Integer, primary_key=True))
     op.get_bind().execute(sa.text("CREATE INDEX ix_tag ON tag (id)"))  # a new table: fine
     op.get_bind().execute(sa.text("CREATE INDEX ix_ad_day ON ad_counter (day)"))
-    last = op.get_bind().execute(sa.text("SELECT max(id) FROM tag")).scalar()
-    op.create_index("ix_later", "ad_counter", ["id"], postgresql_where=sa.text(f"id > {last}"))
+    days = sa.text("SELECT day FROM ad_counter WHERE hits > :n")
+    for (day,) in op.get_bind().execute(days, {"n": 1}):
+        op.drop_index(f"ix_{day}", table_name="ad_counter")
+    op.create_index("ix_later", "ad_counter", ["id"])
+    last = op.get_bind().execute(sa.text("SELECT max(id) FROM tag")).fetchone()[0]
+    op.create_index("ix_unread", "ad_counter", ["id"], postgresql_where=sa.text(f"id > {last}"))
     """
     project = write_project(tmp_path / "project", {"d1": body})
     code, out, _err = lint(project, capsys=capsys)
@@ -272,11 +276,14 @@ def test_sql_run_on_the_connection_is_read_and_code_needing_results_stops_with_a
         "d1.py:14:5: ASU002 [index-not-concurrent] CREATE INDEX ix_ad_day on ad_counter without "
         "CONCURRENTLY"
     ) in out
+    # An empty database: the loop over the rows runs zero times, the next op is read.
+    assert "d1.py:18:5: ASU002 [index-not-concurrent] create_index('ix_later')" in out
     assert (
-        "d1.py:15:5: ASU901 [revision-not-fully-read] (notice) upgrade() stopped at this line: "
-        "AttributeError: 'NoneType' object has no attribute 'scalar'"
+        "d1.py:19:5: ASU901 [revision-not-fully-read] (notice) upgrade() stopped at this line: "
+        "TypeError: 'NoneType' object is not subscriptable"
     ) in out
-    assert "ix_later" not in out and "1 finding in 1 revisions, 1 notice." in out
+    assert "ix_unread" not in out and "ASU004" not in out
+    assert "2 findings in 1 revisions, 1 notice; 1 fixable with --fix." in out
 
 
 def test_without_the_parser_raw_sql_is_reported_as_not_analysed(tmp_path: Path) -> None:
@@ -512,6 +519,26 @@ def test_revisions_kept_in_a_folder_per_database_are_each_a_history_of_that_data
     code, _out, err = lint(project, "--since", "b9", capsys=capsys)
     assert code == 2
     assert "Alembic cannot resolve b9:heads" in err and "No such revision" in err
+
+
+def test_sql_with_parameters_and_ddl_constructs_are_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What a statement locks never depends on its values: SQL with placeholders is read."""
+    body = """
+    from sqlalchemy.schema import CreateIndex
+
+    bind = op.get_bind()
+    bind.execute(sa.text("UPDATE ad_counter SET hits = :hits WHERE day = :day"), {"hits": 1})
+    op.execute(sa.text("INSERT INTO ad_counter (hits) VALUES (:hits)"))
+    bind.execute(sa.table("ad_counter", sa.column("hits")).update().values(hits=sa.bindparam("h")))
+    op.execute(sa.DDL("CREATE INDEX ix_hits ON ad_counter (hits)"))  # ASU002
+    ad_counter = sa.Table("ad_counter", sa.MetaData(), sa.Column("day", sa.Date))
+    op.execute(CreateIndex(sa.Index("ix_day", ad_counter.c.day)))  # ASU002
+    """
+    project = write_project(tmp_path / "project", {"q1": body})
+    capsys.readouterr()
+    assert found(project, capsys=capsys) == marked("q1", body)
 
 
 PRIMARY_KEYS = """
