@@ -11,6 +11,7 @@ from pathlib import Path
 from alembic.script import Script, ScriptDirectory
 from alembic.script.revision import ResolutionError
 from alembic.util import CommandError as AlembicCommandError
+from alembic.util import coerce_resource_to_filename
 
 from alembic_safe_unique.errors import SafeUniqueError
 
@@ -75,8 +76,10 @@ def histories(script: ScriptDirectory) -> list[ScriptDirectory]:
 
 def version_directories(script: ScriptDirectory) -> list[str]:
     """Where the revision files are: every version location (``script.versions`` refuses to
-    answer when there are several), else the one ``versions`` folder."""
-    return list(script.version_locations or [script.versions])
+    answer when there are several), else the one ``versions`` folder; a package resource
+    (``myapp:migrations/versions``) as the folder Alembic reads."""
+    locations = script.version_locations or [script.versions]
+    return [str(coerce_resource_to_filename(location)) for location in locations]
 
 
 def _failing_file(error: BaseException, script: ScriptDirectory) -> str:

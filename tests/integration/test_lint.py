@@ -462,7 +462,7 @@ def test_a_revision_that_stops_while_imported_is_kept_as_far_as_it_ran(
 
 
 def test_a_package_resource_location_is_read_from_the_checkout_when_not_installed(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``script_location = shopapp:migrations``: the CI job linting has no shopapp installed."""
     project = write_project(tmp_path / "project", {"s1": 'op.create_index("ix", "shop", ["a"])'})
@@ -482,14 +482,21 @@ def test_a_package_resource_location_is_read_from_the_checkout_when_not_installe
 
     # A version location that is not there is a mistake, not a clean run of no revisions.
     project.ini.write_text(
-        ini.replace("[alembic]\n", "[alembic]\nversion_locations = shopapp:migrations/gone\n")
+        ini.replace("[alembic]\n", "[alembic]\nversion_locations = project/migrations/versions\n")
     )
     code, _out, err = lint(project, capsys=capsys)
-    assert code == 2 and "no such folder" in err
+    assert code == 2 and "no such folder of revisions: project/migrations/versions" in err
 
     project.ini.write_text(ini.replace("shopapp:migrations", "shopapp:no_such_folder"))
     code, _out, err = lint(project, capsys=capsys)
     assert code == 2 and "No module named 'shopapp'" in err and "src/myapp/" in err
+
+    # Importable (here as a namespace package on sys.path): Alembic finds the folders itself.
+    monkeypatch.syspath_prepend(str(package.parent))
+    project.ini.write_text(ini)
+    code, out, err = lint(project, capsys=capsys)
+    assert code == 1, err
+    assert "project/src/shopapp/migrations/versions/s1.py:12:5: ASU002" in out
 
 
 def test_revisions_kept_in_a_folder_per_database_are_each_a_history_of_that_database(
