@@ -146,12 +146,17 @@ def _drop_index(operation: alembic_ops.DropIndexOp, state: WalkState) -> list[Hi
                 "an autocommit block",
             )
         ]
-    if state.is_new(operation.table_name, operation.schema) or state.is_dropped(
-        operation.table_name, operation.schema
+    if (
+        state.lock_bounded  # quick once it holds the lock: lock_timeout bounds the queue
+        or state.is_new(operation.table_name, operation.schema)
+        or state.is_dropped(operation.table_name, operation.schema)
     ):
         return []
     return [
-        (DROP_INDEX_NOT_CONCURRENT, f"drop_index({operation.index_name!r}) without CONCURRENTLY")
+        (
+            DROP_INDEX_NOT_CONCURRENT,
+            f"drop_index({operation.index_name!r}) without CONCURRENTLY or a lock_timeout",
+        )
     ]
 
 

@@ -610,6 +610,26 @@ def test_every_constraint_drop_without_a_lock_timeout_is_found_whatever_its_type
     assert found(project, capsys=capsys) == marked("dc1", body)
 
 
+def test_an_index_dropped_under_a_lock_timeout_is_not_a_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """DROP INDEX is quick once it holds its lock; a lock_timeout bounds the wait, as for a
+    constraint drop (Polar's revisions start with SET LOCAL lock_timeout). A build is not
+    bounded by it: the lock is held for the whole build."""
+    body = """
+    op.drop_index("ix_before", table_name="ad_counter")  # ASU004
+    op.execute("SET LOCAL lock_timeout = '5s'")
+    op.drop_index("ix_old", table_name="ad_counter")
+    op.execute("DROP INDEX ix_raw")
+    op.create_index("ix_new", "ad_counter", ["hits"], unique=True)  # ASU002
+    with op.get_context().autocommit_block():
+        op.execute("DROP INDEX ix_outside")  # ASU004
+    """
+    project = write_project(tmp_path / "project", {"di1": body})
+    capsys.readouterr()
+    assert found(project, capsys=capsys) == marked("di1", body)
+
+
 def test_the_public_schema_and_no_schema_are_one_table(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
