@@ -23,6 +23,8 @@ from typing import Any
 
 from alembic_safe_unique.util.alembic_internals import replaced_revision_loader
 
+from .recording import no_file_writes
+
 IMPORT_STOP = "__alembic_safe_unique_import_stop__"
 """Set on a revision module that stopped while it was imported: (line, reason)."""
 
@@ -50,7 +52,8 @@ def _kept_as_far_as_it_ran(path: Path) -> types.ModuleType:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     try:
-        spec.loader.exec_module(module)
+        with no_file_writes():
+            spec.loader.exec_module(module)
     except Exception as error:  # the file's own module-level code
         if not hasattr(module, "revision"):
             raise

@@ -8,6 +8,7 @@ call stack, so loops and helper functions point at the right line) and whether i
 
 from __future__ import annotations
 
+import builtins
 import inspect
 import io
 import os
@@ -145,6 +146,24 @@ def _recorder(path: str, recording: Recording, config: Config | None) -> Iterato
         BatchOperations.invoke = previous_batch_invoke  # type: ignore[method-assign]
 
 
+@contextmanager
+def no_file_writes() -> Iterator[None]:
+    """While the block runs, ``open()`` for writing raises PermissionError: revision code runs
+    under lint (a backup of a table to CSV, a log file), but leaves the checkout as it was."""
+    original = builtins.open
+
+    def read_only(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if any(flag in mode for flag in "wax+"):
+            raise PermissionError(f"lint lets no revision write files (open({file!r}, {mode!r}))")
+        return original(file, mode, *args, **kwargs)
+
+    builtins.open = io.open = read_only
+    try:
+        yield
+    finally:
+        builtins.open = io.open = original
+
+
 def record(
     path: str, function_name: str, function: Callable[..., Any], config: Config | None = None
 ) -> Recording:
@@ -157,7 +176,7 @@ def record(
     real_path = os.path.realpath(path)
     recording = Recording(function_name)
     first_line = _def_line(function)
-    with _recorder(real_path, recording, config):
+    with _recorder(real_path, recording, config), no_file_writes():
         parameters = _parameters(function)
         arguments = [alembic.op if name == "op" else StandIn(name) for name in parameters]
         try:

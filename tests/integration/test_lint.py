@@ -461,6 +461,49 @@ def test_a_revision_that_stops_while_imported_is_kept_as_far_as_it_ran(
     assert any(f["revision"] == "r2" and f["rule"] == "ASU001" for f in findings)
 
 
+def test_revision_code_that_writes_files_leaves_the_checkout_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Lint runs revision code: a backup of a table to CSV (Fides), a log file opened at import
+    (Lemur) must not land in the directory lint runs in."""
+    body = """
+    rows = op.get_bind().execute(sa.text("SELECT * FROM ad_counter"))
+    try:
+        with open("backup_ad_counter.csv", "w") as backup:
+            backup.writelines(str(row) for row in rows)
+    except PermissionError:
+        pass  # the revision's own handling: it goes on
+    op.create_index("ix_after_backup", "ad_counter", ["hits"])  # ASU002
+    Path("flag.txt").write_text("done")
+    """
+    project = write_project(tmp_path / "project", {"w1": body, "w2": "pass"})
+    capsys.readouterr()
+    w1 = project.versions / "w1.py"
+    w1.write_text(
+        w1.read_text().replace(
+            "import sqlalchemy as sa\n", "import sqlalchemy as sa\nfrom pathlib import Path\n"
+        )
+    )
+    w2 = project.versions / "w2.py"
+    w2.write_text(
+        w2.read_text().replace(
+            "depends_on = None\n", "depends_on = None\nlog = open('upgrade.log', 'a')\n"
+        )
+    )
+    before = sorted(tmp_path.rglob("*"))
+    code, out, err = lint(project, "--format", "json", capsys=capsys)
+    assert code == 1, err
+    assert sorted(tmp_path.rglob("*")) == before
+    findings = {(f["revision"], f["rule"], f["message"]) for f in json.loads(out)["findings"]}
+    refused = "PermissionError: lint lets no revision write files"
+    assert {(revision, rule) for revision, rule, _message in findings} == {
+        ("w1", "ASU002"),  # read past the refused backup, which the revision handles
+        ("w1", "ASU901"),  # Path.write_text: the revision does not handle it
+        ("w2", "ASU901"),  # open('upgrade.log', 'a') at import
+    }
+    assert all(refused in message for _r, rule, message in findings if rule == "ASU901")
+
+
 def test_a_package_resource_location_is_read_from_the_checkout_when_not_installed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
