@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from pathlib import Path
 
 from alembic.config import Config
@@ -52,6 +53,20 @@ def _relative(path: str) -> str:
         return path
 
 
+_SEPARATORS = {"space": " ", "newline": "\n", "os": os.pathsep, ":": ":", ";": ";"}
+
+
+def _version_locations(config: Config, raw: str) -> list[str]:
+    """The entries of ``version_locations``, split as Alembic splits them."""
+    split = getattr(config, "get_version_locations_list", None)
+    if split is not None:  # Alembic 1.16 and later
+        return list(split() or [])
+    separator = _SEPARATORS.get(config.get_main_option("version_path_separator") or "")
+    if separator is None:  # the legacy split, on spaces and commas
+        return [part for part in re.split(r", *|(?: +)", raw) if part]
+    return [part.strip() for part in raw.split(separator) if part]
+
+
 def resolve_in_checkout(config: Config, ini: Path) -> None:
     """Point ``config`` at the checkout's folders for package resources Alembic cannot import.
 
@@ -67,7 +82,7 @@ def resolve_in_checkout(config: Config, ini: Path) -> None:
     if not raw:
         return
     changed = raw
-    for location in config.get_version_locations_list() or []:
+    for location in _version_locations(config, raw):
         found = _in_checkout(location, ini)
         if found is not None:
             changed = changed.replace(location, _relative(found))

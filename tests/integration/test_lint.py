@@ -513,7 +513,8 @@ def test_a_package_resource_location_is_read_from_the_checkout_when_not_installe
     package = project.root / "src" / "shopapp"
     package.mkdir(parents=True)
     (project.root / "migrations").rename(package / "migrations")
-    ini = project.ini.read_text().replace("path_separator = os", "path_separator = space")
+    # Split on spaces: os.pathsep would split the package resource at its colon.
+    ini = re.sub(r"(?m)^((version_)?path_separator) = .*$", r"\1 = space", project.ini.read_text())
     ini = re.sub(r"script_location = .*", "script_location = shopapp:migrations", ini)
     project.ini.write_text(
         ini.replace("[alembic]\n", "[alembic]\nversion_locations = shopapp:migrations/versions\n")
