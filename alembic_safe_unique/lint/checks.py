@@ -7,11 +7,13 @@ from collections.abc import Iterator
 import sqlalchemy as sa
 from alembic.operations import MigrateOperation
 from alembic.operations import ops as alembic_ops
+from sqlalchemy.schema import DDLElement
 from sqlalchemy.sql.elements import ClauseElement, TextClause
 
 from alembic_safe_unique.operations.timeouts import SetLocalTimeoutsOp
 
 from . import sql
+from .offline_bind import text_sql
 from .recording import RecordedOp, offline_sql
 from .rules import (
     CONCURRENT_IN_TRANSACTION,
@@ -144,12 +146,17 @@ def _drop_index(operation: alembic_ops.DropIndexOp, state: WalkState) -> list[Hi
                 "an autocommit block",
             )
         ]
-    if state.is_new(operation.table_name, operation.schema) or state.is_dropped(
-        operation.table_name, operation.schema
+    if (
+        state.lock_bounded  # quick once it holds the lock: lock_timeout bounds the queue
+        or state.is_new(operation.table_name, operation.schema)
+        or state.is_dropped(operation.table_name, operation.schema)
     ):
         return []
     return [
-        (DROP_INDEX_NOT_CONCURRENT, f"drop_index({operation.index_name!r}) without CONCURRENTLY")
+        (
+            DROP_INDEX_NOT_CONCURRENT,
+            f"drop_index({operation.index_name!r}) without CONCURRENTLY or a lock_timeout",
+        )
     ]
 
 
@@ -197,12 +204,16 @@ def _execute(statement: object, state: WalkState) -> list[Hit]:
         return sql.analyse(statement, state)
     if isinstance(statement, TextClause):
         try:
-            compiled = statement.compile(
-                dialect=_postgresql(), compile_kwargs={"literal_binds": True}
-            )
-        except Exception as error:  # unbound parameters: nothing to parse
-            return [(NOT_ANALYSED, f"sa.text() with parameters lint cannot fill in ({error})")]
-        return sql.analyse(str(compiled), state)
+            text = text_sql(statement, _postgresql())
+        except Exception as error:  # a parameter no literal renders
+            return [(NOT_ANALYSED, f"sa.text() lint cannot write out ({error})")]
+        return sql.analyse(text, state)
+    if isinstance(statement, DDLElement):  # sa.DDL(...), CreateIndex(...): the SQL it compiles to
+        try:
+            text = str(statement.compile(dialect=_postgresql()))
+        except Exception as error:
+            return [(NOT_ANALYSED, f"{type(statement).__name__} lint cannot compile ({error})")]
+        return sql.analyse(text, state)
     if isinstance(statement, ClauseElement):
         return []  # a SQLAlchemy construct (insert, update, ...): data, not DDL
     return [(NOT_ANALYSED, f"op.execute() with a {type(statement).__name__} lint cannot read")]

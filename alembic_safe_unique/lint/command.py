@@ -17,9 +17,12 @@ from alembic.util import CommandError as AlembicCommandError
 from alembic_safe_unique.errors import SafeUniqueError
 
 from . import baseline, output, revisions, settings
-from .database_position import CURRENT, applied_revisions
+from .database_position import CURRENT, applied_in, current_heads
 from .engine import LintResult, lint_revisions
+from .findings import Finding
 from .fix import fix_findings
+from .loading import lenient_loading
+from .locations import resolve_in_checkout
 from .project import read_project
 from .rules import NOT_ANALYSED, RULES
 from .sql import parser_available
@@ -92,36 +95,69 @@ def _split(values: list[str] | None) -> list[str]:
     return [part for value in values or [] for part in value.replace(",", " ").split()]
 
 
-def _scripts(ini: Path, section: str) -> tuple[Config, ScriptDirectory]:
-    """The project's configuration and revision directory, as ``alembic`` reads them.
+def _scripts(ini: Path, section: str) -> tuple[Config, list[ScriptDirectory]]:
+    """The project's configuration and revision histories, as ``alembic`` reads them.
 
     Flask-Migrate writes no ``script_location``: its alembic.ini sits in the migrations
     folder beside env.py, and ``flask db`` points Alembic at that folder. Lint does the same.
+    A package resource (``myapp:migrations``) of a package not installed here is read from
+    the checkout; revisions kept in one subfolder of ``versions`` per database are read as a
+    history each.
     """
     config = Config(str(ini), ini_section=section)
     if config.get_main_option("script_location") is None and (ini.parent / "env.py").is_file():
         config.set_main_option("script_location", str(ini.parent))
+    resolve_in_checkout(config, ini)
     try:
-        return config, ScriptDirectory.from_config(config)
+        scripts = ScriptDirectory.from_config(config)
+        missing = [
+            path for path in revisions.version_directories(scripts) if not os.path.isdir(path)
+        ]
     except AlembicCommandError as error:  # no script_location, no such folder
         raise LintUsageError(f"{ini}: {error}") from error
+    except ModuleNotFoundError as error:  # a package resource found nowhere
+        raise LintUsageError(
+            f"{ini}: {error}: script_location or version_locations names a package resource; "
+            "lint looks for it in the checkout around alembic.ini too (myapp/, src/myapp/), "
+            "and did not find the folder there"
+        ) from error
+    if missing:  # Alembic passes over it: lint would report a clean run of no revisions
+        raise LintUsageError(
+            f"{ini}: no such folder of revisions: {', '.join(missing)} (a relative "
+            "version_locations entry is read from the directory lint runs in, as Alembic reads it)"
+        )
+    return config, revisions.histories(scripts)
 
 
 def _linted(
-    found: tuple[Config, ScriptDirectory], targets: list[str], chosen: settings.LintSettings
+    found: tuple[Config, list[ScriptDirectory]], targets: list[str], chosen: settings.LintSettings
 ) -> LintResult:
     """The findings, with missing imports stood in for and whatever the revisions print
     while they load or run sent to stderr (stdout carries the report, JSON included)."""
-    config, scripts = found
+    config, histories = found
     _import_plugins(chosen.plugins)
-    project = read_project(config, scripts, chosen)
-    directories = revisions.version_directories(scripts)
-    with stand_ins(directories), redirect_stdout(sys.stderr):
-        applied = applied_revisions(config, scripts) if chosen.since == CURRENT else set()
-        selected = revisions.select(scripts, targets, chosen.since, applied)
-        # Production is at the range's lower bound or at --since: the rest has not run there.
-        unapplied = bool(chosen.since) or any(":" in target for target in targets)
-        return lint_revisions(selected, chosen, unapplied=unapplied, project=project)
+    project = read_project(config, histories[0], chosen)
+    directories = [path for scripts in histories for path in revisions.version_directories(scripts)]
+    # Production is at the range's lower bound or at --since: the rest has not run there.
+    unapplied = bool(chosen.since) or any(":" in target for target in targets)
+    with stand_ins(directories), lenient_loading(directories), redirect_stdout(sys.stderr):
+        heads = current_heads(config, histories[0]) if chosen.since == CURRENT else []
+        selections = revisions.select_each(
+            histories, targets, chosen.since, lambda history: applied_in(history, heads)
+        )
+        results = [
+            lint_revisions(selected, chosen, unapplied=unapplied, project=project)
+            for selected in selections
+        ]
+    if len(results) == 1:
+        return results[0]
+    return LintResult(
+        sorted(
+            (finding for result in results for finding in result.findings), key=Finding.sort_key
+        ),
+        sum(result.revisions for result in results),
+        skipped=tuple(line for result in results for line in result.skipped),
+    )
 
 
 def _import_plugins(modules: tuple[str, ...]) -> None:

@@ -12,6 +12,7 @@ from alembic.config import Config
 from alembic.runtime.environment import EnvironmentContext
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError as AlembicCommandError
 
 from alembic_safe_unique.errors import SafeUniqueError
 
@@ -22,8 +23,8 @@ class DatabasePositionError(SafeUniqueError):
     """``--since current`` could not read the database's revisions."""
 
 
-def applied_revisions(config: Config, script: ScriptDirectory) -> set[str]:
-    """The revisions every run of env.py's database has applied (ancestors of its heads)."""
+def current_heads(config: Config, script: ScriptDirectory) -> list[tuple[str, ...]]:
+    """The heads of the database of each run of env.py (one run but in a tenant loop)."""
     runs: list[tuple[str, ...]] = []
 
     def read(revision: object, context: MigrationContext) -> list[object]:
@@ -45,13 +46,23 @@ def applied_revisions(config: Config, script: ScriptDirectory) -> set[str]:
             f"--since {CURRENT}: env.py never asked the database (did it run offline?). Give "
             "the revision production is at: --since REVISION."
         )
+    return runs
+
+
+def applied_in(script: ScriptDirectory, runs: list[tuple[str, ...]]) -> set[str]:
+    """The revisions of this history every run has applied (the ancestors of its heads).
+
+    A head this history does not know (a folder for another database, as Prefect keeps one
+    per database) stands for nothing here.
+    """
     applied: set[str] | None = None
     for heads in runs:
-        ancestors = {
-            revision.revision
-            for head in heads
-            for revision in script.iterate_revisions(head, "base")
-            if revision is not None
-        }
+        ancestors = set()
+        for head in heads:
+            try:
+                found = script.iterate_revisions(head, "base")
+                ancestors |= {revision.revision for revision in found if revision is not None}
+            except AlembicCommandError:
+                continue
         applied = ancestors if applied is None else applied & ancestors
     return applied or set()

@@ -3,8 +3,9 @@
 A project may keep SQLite (or MySQL) revisions beside its PostgreSQL ones, in a version
 location of their own, or target another database altogether. Its revisions are skipped, and
 the report says so once. The dialect comes from, first to last: the directory's entry in
-``dialects``, the project's ``dialect`` setting, the backend ``sqlalchemy.url`` in alembic.ini
-names (when it is a dialect SQLAlchemy knows), then PostgreSQL.
+``dialects``, the name of the folder the revision is in when it is a dialect's
+(``versions/sqlite``), the project's ``dialect`` setting, the backend ``sqlalchemy.url`` in
+alembic.ini names (when it is a dialect SQLAlchemy knows), then PostgreSQL.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ import os
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+import sqlalchemy.dialects
 
 POSTGRESQL = "postgresql"
+_NAMED = frozenset(sqlalchemy.dialects.__all__) | {"mariadb"}
+"""The databases SQLAlchemy itself supports: a folder of revisions named after one targets it."""
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,10 @@ class Dialects:
             for directory, dialect in self.by_directory
             if real.startswith(os.path.realpath(directory) + os.sep)
         ]
-        return max(matches)[1] if matches else self.default
+        if matches:
+            return max(matches)[1]
+        folder = normalized(os.path.basename(os.path.dirname(real)))
+        return folder if folder in _NAMED else self.default
 
 
 def url_dialect(url: str | None) -> str | None:

@@ -14,6 +14,7 @@ from .checks import check_ops, dropped_tables
 from .dialects import POSTGRESQL
 from .findings import Finding
 from .fix import plan_source
+from .loading import import_stop
 from .project import LintProject
 from .recording import RecordedOp, record
 from .rules import NOT_READ, STOOD_IN, UNKNOWN_OP, Rule
@@ -146,6 +147,21 @@ def lint_revisions(
                     revision=revision.revision,
                     function="",
                     message="not installed here, stood in for: " + ", ".join(stood_in),
+                )
+            )
+        stop = import_stop(module)
+        if stop is not None and settings.runs(NOT_READ):
+            line, reason = stop
+            findings.append(
+                Finding(
+                    rule=NOT_READ,
+                    path=_shown_path(path),
+                    line=line,
+                    column=1,
+                    revision=revision.revision,
+                    function="",
+                    message=f"importing the file stopped at this line ({reason}): what it "
+                    "defines after it was not read",
                 )
             )
         for name in ("upgrade", "downgrade") if settings.downgrade else ("upgrade",):

@@ -8,6 +8,7 @@ call stack, so loops and helper functions point at the right line) and whether i
 
 from __future__ import annotations
 
+import builtins
 import inspect
 import io
 import os
@@ -26,12 +27,14 @@ from alembic.operations import ops as alembic_ops
 from alembic.operations.base import BatchOperations
 from alembic.runtime.environment import EnvironmentContext
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy.schema import DDLElement
+from sqlalchemy.sql.elements import ClauseElement, TextClause
 
 from alembic_safe_unique.runtime.guard import accepted_reason
 from alembic_safe_unique.runtime.transactions import BLOCK_DEPTH
 from alembic_safe_unique.util.alembic_internals import installed_context_proxy, installed_op_proxy
 
-from .offline_bind import RecordingConnection
+from .offline_bind import NoRows, RecordingConnection, text_sql
 from .stand_ins import StandIn
 
 
@@ -73,9 +76,19 @@ def _offline_environment(buffer: io.StringIO, config: Config | None) -> Environm
     context = environment.get_context()
     written = context.connection
     assert written is not None
-    bind = RecordingConnection(
-        context.dialect, lambda statement, parameters=None: written.execute(statement, parameters)
-    )
+
+    def execute(statement: Any, parameters: Any = None) -> NoRows:
+        """Write the SQL down (a query or DML construct is data: nothing to check); no rows."""
+        if isinstance(statement, TextClause):  # written with NULL for the values lint has not
+            try:
+                buffer.write(text_sql(statement, context.dialect) + ";")
+            except Exception:  # not renderable: written with its placeholders
+                written.execute(statement, parameters)
+        elif isinstance(statement, DDLElement) or not isinstance(statement, ClauseElement):
+            written.execute(statement, parameters)
+        return NoRows()
+
+    bind = RecordingConnection(context.dialect, execute)
     context.connection = context.impl.connection = bind  # type: ignore[assignment]
     return environment
 
@@ -149,6 +162,24 @@ def _recorder(path: str, recording: Recording, config: Config | None) -> Iterato
         del op_module["__getattr__"]
 
 
+@contextmanager
+def no_file_writes() -> Iterator[None]:
+    """While the block runs, ``open()`` for writing raises PermissionError: revision code runs
+    under lint (a backup of a table to CSV, a log file), but leaves the checkout as it was."""
+    original = builtins.open
+
+    def read_only(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if any(flag in mode for flag in "wax+"):
+            raise PermissionError(f"lint lets no revision write files (open({file!r}, {mode!r}))")
+        return original(file, mode, *args, **kwargs)
+
+    builtins.open = io.open = read_only
+    try:
+        yield
+    finally:
+        builtins.open = io.open = original
+
+
 def record(
     path: str, function_name: str, function: Callable[..., Any], config: Config | None = None
 ) -> Recording:
@@ -161,7 +192,7 @@ def record(
     real_path = os.path.realpath(path)
     recording = Recording(function_name)
     first_line = _def_line(function)
-    with _recorder(real_path, recording, config):
+    with _recorder(real_path, recording, config), no_file_writes():
         parameters = _parameters(function)
         arguments = [alembic.op if name == "op" else StandIn(name) for name in parameters]
         try:

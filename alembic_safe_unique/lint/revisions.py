@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import traceback
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
+from pathlib import Path
 
 from alembic.script import Script, ScriptDirectory
+from alembic.script.revision import ResolutionError
 from alembic.util import CommandError as AlembicCommandError
+from alembic.util import coerce_resource_to_filename
 
 from alembic_safe_unique.errors import SafeUniqueError
 
@@ -18,11 +22,19 @@ class RevisionSelectionError(SafeUniqueError, ValueError):
     """A range, revision or file that does not name revisions of this project."""
 
 
+class UnknownRevisionError(RevisionSelectionError):
+    """A revision (or range) that this history does not have."""
+
+
+_REVISION_FILE = re.compile(r"(?!\.#|__init__)(.*\.py)$")
+"""A file Alembic reads as a revision (its own pattern for source files)."""
+
+
 def _in_upgrade_order(script: ScriptDirectory, upper: str, lower: str) -> list[Script]:
     try:
         found = [rev for rev in script.iterate_revisions(upper, lower) if rev is not None]
-    except AlembicCommandError as error:
-        raise RevisionSelectionError(
+    except (AlembicCommandError, ResolutionError) as error:
+        raise UnknownRevisionError(
             f"Alembic cannot resolve {lower}:{upper} ({error}); name revisions that exist "
             "(see `alembic history`)."
         ) from error
@@ -37,10 +49,39 @@ def _in_upgrade_order(script: ScriptDirectory, upper: str, lower: str) -> list[S
     return found
 
 
+def _holds_revisions(folder: Path) -> bool:
+    return any(path.is_file() and _REVISION_FILE.match(path.name) for path in folder.iterdir())
+
+
+def histories(script: ScriptDirectory) -> list[ScriptDirectory]:
+    """The project's revision histories: usually one; one per subfolder of ``versions`` when
+    the revisions are kept there by database and env.py picks the folder at run time
+    (``versions/postgresql``, ``versions/sqlite``), which no configuration names.
+
+    Each is read on its own, as env.py would run it: the folders may share revision ids.
+    """
+    if script.version_locations or script.recursive_version_locations:
+        return [script]
+    versions = Path(script.versions)
+    if not versions.is_dir() or _holds_revisions(versions):
+        return [script]
+    folders = sorted(
+        path for path in versions.iterdir() if path.is_dir() and _holds_revisions(path)
+    )
+    if not folders:
+        return [script]
+    return [
+        ScriptDirectory(script.dir, version_locations=[str(path)], sourceless=script.sourceless)
+        for path in folders
+    ]
+
+
 def version_directories(script: ScriptDirectory) -> list[str]:
     """Where the revision files are: every version location (``script.versions`` refuses to
-    answer when there are several), else the one ``versions`` folder."""
-    return list(script.version_locations or [script.versions])
+    answer when there are several), else the one ``versions`` folder; a package resource
+    (``myapp:migrations/versions``) as the folder Alembic reads."""
+    locations = script.version_locations or [script.versions]
+    return [str(coerce_resource_to_filename(location)) for location in locations]
 
 
 def _failing_file(error: BaseException, script: ScriptDirectory) -> str:
@@ -79,8 +120,8 @@ def select(
         found = [rev for rev in everything if os.path.realpath(rev.path) in wanted]
         if not found:  # none of them is a revision here: that must not pass as a clean run
             # (with some revisions among them, the rest is what pre-commit passes beside them)
-            directories = ", ".join([script.versions, *(script.version_locations or [])])
-            raise RevisionSelectionError(
+            directories = ", ".join(version_directories(script))
+            raise UnknownRevisionError(
                 f"Not a revision file of this project: {', '.join(sorted(wanted))}. Lint reads "
                 f"the revisions Alembic finds in {directories}; put the file there, or point -c "
                 "at the alembic.ini of the project it belongs to."
@@ -100,3 +141,26 @@ def select(
     if since:
         return _in_upgrade_order(script, "heads", since)
     return everything
+
+
+def select_each(
+    scripts: Sequence[ScriptDirectory],
+    targets: Sequence[str],
+    since: str | None,
+    applied: Callable[[ScriptDirectory], Collection[str]] = lambda script: (),
+) -> list[list[Script]]:
+    """``select`` in each history. With several, a history that does not have the revisions
+    or files named is left out (they name a point in another); none having them is an error.
+    ``applied(history)`` names the revisions the database has run, for ``since`` "current"."""
+    if len(scripts) == 1:
+        return [select(scripts[0], targets, since, applied(scripts[0]))]
+    chosen: list[list[Script]] = []
+    unknown: list[UnknownRevisionError] = []
+    for script in scripts:
+        try:
+            chosen.append(select(script, targets, since, applied(script)))
+        except UnknownRevisionError as error:
+            unknown.append(error)
+    if not chosen:
+        raise unknown[0]
+    return chosen

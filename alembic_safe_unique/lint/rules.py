@@ -46,8 +46,9 @@ DROP_INDEX_NOT_CONCURRENT = Rule(
     "ASU004",
     "drop-index-not-concurrent",
     "DROP INDEX without CONCURRENTLY takes ACCESS EXCLUSIVE on the table; while it waits for "
-    "that lock every later query on the table queues behind it.",
-    "op.drop_index_concurrently(name, table) inside `with op.get_context().autocommit_block():`.",
+    "that lock, with no lock_timeout, every later query on the table queues behind it.",
+    "op.drop_index_concurrently(name, table) inside `with op.get_context().autocommit_block():`, "
+    "or op.set_local_timeouts(lock_timeout_ms=...) earlier in the same transaction.",
 )
 UNIQUE_COLUMN = Rule(
     "ASU005",

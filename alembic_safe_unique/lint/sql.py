@@ -148,7 +148,11 @@ def _drop_index(statement: Any, state: WalkState) -> list[Hit]:
                 )
             ]
         return []
-    return [(DROP_INDEX_NOT_CONCURRENT, f"DROP INDEX {names} without CONCURRENTLY")]
+    if state.lock_bounded:  # quick once it holds the lock: lock_timeout bounds the queue
+        return []
+    return [
+        (DROP_INDEX_NOT_CONCURRENT, f"DROP INDEX {names} without CONCURRENTLY or a lock_timeout")
+    ]
 
 
 def _alter_table(statement: Any, state: WalkState) -> list[Hit]:

@@ -15,6 +15,7 @@ from typing import Any
 
 import alembic.context
 import alembic.op
+import alembic.util
 import sqlalchemy as sa
 import sqlalchemy.inspection
 from alembic.operations import MigrateOperation, Operations
@@ -36,6 +37,7 @@ __all__ = [
     "owns_transaction",
     "register_inspection",
     "replace_implementation",
+    "replaced_revision_loader",
     "reverse_of",
     "set_migration_steps",
     "step_transaction",
@@ -88,6 +90,10 @@ PRIVATE_APIS: dict[str, str] = {
         "the transaction Alembic opens around each step; a command that runs work outside any "
         "step (invalid-indexes --drop) opens it the same way, so that transaction_per_migration "
         "projects get an owned transaction too"
+    ),
+    "alembic.util.load_python_file": (
+        "how ScriptDirectory imports a revision file; lint wraps it while it loads a history, "
+        "so that a file whose module-level code fails is kept as far as it ran"
     ),
     "DropConstraintOp._reverse": (
         "the constraint autogenerate dropped, as reflected: without it the columns are unknown "
@@ -181,3 +187,17 @@ def constraint_final_name(constraint: Any, dialect: Any) -> str | None:
     """The constraint's name as ``dialect`` writes it in DDL (long convention names cut)."""
     name: str | None = sqla_compat._get_constraint_final_name(constraint, dialect)
     return name
+
+
+@contextmanager
+def replaced_revision_loader(
+    wrap: Callable[[Callable[..., Any]], Callable[..., Any]],
+) -> Iterator[None]:
+    """While the block runs, ScriptDirectory loads revision files with ``wrap(load)``, where
+    ``load(directory, filename)`` is Alembic's own loader."""
+    original = alembic.util.load_python_file
+    alembic.util.load_python_file = wrap(original)
+    try:
+        yield
+    finally:
+        alembic.util.load_python_file = original

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -254,15 +255,19 @@ def test_an_unknown_rule_in_the_config_is_a_usage_error_naming_the_rules(
     assert "no lint rule 'ASU999'" in err and "ASU001 (unique-constraint-locks-table)" in err
 
 
-def test_sql_run_on_the_connection_is_read_and_code_needing_results_stops_with_a_notice(
+def test_sql_run_on_the_connection_is_read_returns_no_rows_and_code_needing_a_row_stops(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     body = """
     op.create_table("tag", sa.Column("id", sa.Integer, primary_key=True))
     op.get_bind().execute(sa.text("CREATE INDEX ix_tag ON tag (id)"))  # a new table: fine
     op.get_bind().execute(sa.text("CREATE INDEX ix_ad_day ON ad_counter (day)"))
-    last = op.get_bind().execute(sa.text("SELECT max(id) FROM tag")).scalar()
-    op.create_index("ix_later", "ad_counter", ["id"], postgresql_where=sa.text(f"id > {last}"))
+    days = sa.text("SELECT day FROM ad_counter WHERE hits > :n")
+    for (day,) in op.get_bind().execute(days, {"n": 1}):
+        op.drop_index(f"ix_{day}", table_name="ad_counter")
+    op.create_index("ix_later", "ad_counter", ["id"])
+    last = op.get_bind().execute(sa.text("SELECT max(id) FROM tag")).fetchone()[0]
+    op.create_index("ix_unread", "ad_counter", ["id"], postgresql_where=sa.text(f"id > {last}"))
     """
     project = write_project(tmp_path / "project", {"d1": body})
     code, out, _err = lint(project, capsys=capsys)
@@ -271,11 +276,16 @@ def test_sql_run_on_the_connection_is_read_and_code_needing_results_stops_with_a
         "d1.py:14:5: ASU002 [index-not-concurrent] CREATE INDEX ix_ad_day on ad_counter without "
         "CONCURRENTLY"
     ) in out
+    # An empty database: the loop over the rows runs zero times, the next op is read.
+    assert "d1.py:18:5: ASU002 [index-not-concurrent] create_index('ix_later')" in out
     assert (
-        "d1.py:15:5: ASU901 [revision-not-fully-read] (notice) upgrade() stopped at this line: "
-        "AttributeError: 'NoneType' object has no attribute 'scalar'"
+        "d1.py:19:5: ASU901 [revision-not-fully-read] (notice) upgrade() stopped at this line: "
+        "TypeError: 'NoneType' object is not subscriptable"
     ) in out
-    assert "ix_later" not in out and "1 finding in 1 revisions, 1 notice." in out
+    assert "ix_unread" not in out and "ASU004" not in out
+    # create_table runs before it in the same transaction: --fix leaves it, and says why.
+    assert "2 findings in 1 revisions, 1 notice." in out
+    assert "lint --fix leaves it: " in out
 
 
 def test_without_the_parser_raw_sql_is_reported_as_not_analysed(tmp_path: Path) -> None:
@@ -411,6 +421,179 @@ def test_a_revision_that_fails_at_import_is_named(
     assert "broken.py): RuntimeError: set DATABASE_URL first" in err
 
 
+def test_a_revision_that_stops_while_imported_is_kept_as_far_as_it_ran(
+    lint_project: AlembicProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Module-level code that needs the application running (Flask's current_app) or a name a
+    stood-in ``import *`` could not give must not stop the history from being read."""
+    needs_app = lint_project.write_revision(
+        "r5", 'op.create_index("ix_r5", "ad_counter", ["hits"])', down_revision="r4"
+    )
+    needs_app.write_text(
+        needs_app.read_text().replace(
+            "depends_on = None\n",
+            "depends_on = None\n\n"
+            'raise RuntimeError("Working outside of application context.\\n\\nMore text.")\n',
+        )
+    )
+    at_the_end = lint_project.write_revision(
+        "r6", 'op.create_index("ix_r6", "ad_counter", ["hits"])', down_revision="r5"
+    )
+    at_the_end.write_text(at_the_end.read_text() + "\nTextField()\n")
+    code, out, err = lint(lint_project, "--format", "json", capsys=capsys)
+    assert code == 1, err
+    findings = json.loads(out)["findings"]
+    stops = {(f["revision"], f["line"], f["message"]) for f in findings if f["rule"] == "ASU901"}
+    assert stops == {
+        (
+            "r5",
+            10,
+            "importing the file stopped at this line (RuntimeError: Working outside of "
+            "application context.): what it defines after it was not read",
+        ),
+        (
+            "r6",
+            18,
+            "importing the file stopped at this line (NameError: name 'TextField' is not "
+            "defined): what it defines after it was not read",
+        ),
+    }
+    assert not any(f["revision"] == "r5" and f["rule"] == "ASU002" for f in findings)
+    assert any(f["revision"] == "r6" and f["rule"] == "ASU002" for f in findings)
+    assert any(f["revision"] == "r2" and f["rule"] == "ASU001" for f in findings)
+
+
+def test_revision_code_that_writes_files_leaves_the_checkout_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Lint runs revision code: a backup of a table to CSV (Fides), a log file opened at import
+    (Lemur) must not land in the directory lint runs in."""
+    body = """
+    rows = op.get_bind().execute(sa.text("SELECT * FROM ad_counter"))
+    try:
+        with open("backup_ad_counter.csv", "w") as backup:
+            backup.writelines(str(row) for row in rows)
+    except PermissionError:
+        pass  # the revision's own handling: it goes on
+    op.create_index("ix_after_backup", "ad_counter", ["hits"])  # ASU002
+    Path("flag.txt").write_text("done")
+    """
+    project = write_project(tmp_path / "project", {"w1": body, "w2": "pass"})
+    capsys.readouterr()
+    w1 = project.versions / "w1.py"
+    w1.write_text(
+        w1.read_text().replace(
+            "import sqlalchemy as sa\n", "import sqlalchemy as sa\nfrom pathlib import Path\n"
+        )
+    )
+    w2 = project.versions / "w2.py"
+    w2.write_text(
+        w2.read_text().replace(
+            "depends_on = None\n", "depends_on = None\nlog = open('upgrade.log', 'a')\n"
+        )
+    )
+    before = sorted(tmp_path.rglob("*"))
+    code, out, err = lint(project, "--format", "json", capsys=capsys)
+    assert code == 1, err
+    assert sorted(tmp_path.rglob("*")) == before
+    findings = {(f["revision"], f["rule"], f["message"]) for f in json.loads(out)["findings"]}
+    refused = "PermissionError: lint lets no revision write files"
+    assert {(revision, rule) for revision, rule, _message in findings} == {
+        ("w1", "ASU002"),  # read past the refused backup, which the revision handles
+        ("w1", "ASU901"),  # Path.write_text: the revision does not handle it
+        ("w2", "ASU901"),  # open('upgrade.log', 'a') at import
+    }
+    assert all(refused in message for _r, rule, message in findings if rule == "ASU901")
+
+
+def test_a_package_resource_location_is_read_from_the_checkout_when_not_installed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``script_location = shopapp:migrations``: the CI job linting has no shopapp installed."""
+    project = write_project(tmp_path / "project", {"s1": 'op.create_index("ix", "shop", ["a"])'})
+    capsys.readouterr()
+    package = project.root / "src" / "shopapp"
+    package.mkdir(parents=True)
+    (project.root / "migrations").rename(package / "migrations")
+    # Split on spaces: os.pathsep would split the package resource at its colon.
+    ini = re.sub(r"(?m)^((version_)?path_separator) = .*$", r"\1 = space", project.ini.read_text())
+    ini = re.sub(r"script_location = .*", "script_location = shopapp:migrations", ini)
+    project.ini.write_text(
+        ini.replace("[alembic]\n", "[alembic]\nversion_locations = shopapp:migrations/versions\n")
+    )
+    code, out, err = lint(project, capsys=capsys)
+    assert code == 1, err
+    assert "project/src/shopapp/migrations/versions/s1.py:12:5: ASU002" in out
+    assert "shopapp" not in sys.modules
+
+    # A version location that is not there is a mistake, not a clean run of no revisions.
+    project.ini.write_text(
+        ini.replace("[alembic]\n", "[alembic]\nversion_locations = project/migrations/versions\n")
+    )
+    code, _out, err = lint(project, capsys=capsys)
+    assert code == 2 and "no such folder of revisions: project/migrations/versions" in err
+
+    project.ini.write_text(ini.replace("shopapp:migrations", "shopapp:no_such_folder"))
+    code, _out, err = lint(project, capsys=capsys)
+    assert code == 2 and "No module named 'shopapp'" in err and "src/myapp/" in err
+
+    # Importable (here as a namespace package on sys.path): Alembic finds the folders itself.
+    monkeypatch.syspath_prepend(str(package.parent))
+    project.ini.write_text(ini)
+    code, out, err = lint(project, capsys=capsys)
+    assert code == 1, err
+    assert "project/src/shopapp/migrations/versions/s1.py:12:5: ASU002" in out
+
+
+def test_revisions_kept_in_a_folder_per_database_are_each_a_history_of_that_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As Prefect's: env.py picks versions/postgresql or versions/sqlite at run time, and the
+    two folders share revision ids."""
+    body = 'op.create_index("ix_hits", "ad_counter", ["hits"])'
+    project = write_project(tmp_path / "project", {"a1": body, "a2": body})
+    capsys.readouterr()
+    for database in ("postgresql", "sqlite"):
+        (project.versions / database).mkdir()
+        for name in ("a1", "a2"):
+            (project.versions / f"{name}.py").rename(project.versions / database / f"{name}.py")
+            if database == "postgresql":
+                shutil.copy(project.versions / database / f"{name}.py", project.versions)
+    code, out, _err = lint(project, "--format", "json", capsys=capsys)
+    report = json.loads(out)
+    assert code == 1 and report["revisions"] == 2
+    assert {Path(f["path"]).parent.name for f in report["findings"]} == {"postgresql"}
+    assert report["skipped"] == [
+        "2 revisions in project/migrations/versions/sqlite skipped: they target sqlite, and "
+        "lint's rules are about PostgreSQL's locks"
+    ]
+    code, out, _err = lint(project, "--since", "a1", "--format", "json", capsys=capsys)
+    assert [f["revision"] for f in json.loads(out)["findings"]] == ["a2"]
+    code, _out, err = lint(project, "--since", "b9", capsys=capsys)
+    assert code == 2
+    assert "Alembic cannot resolve b9:heads" in err and "No such revision" in err
+
+
+def test_sql_with_parameters_and_ddl_constructs_are_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What a statement locks never depends on its values: SQL with placeholders is read."""
+    body = """
+    from sqlalchemy.schema import CreateIndex
+
+    bind = op.get_bind()
+    bind.execute(sa.text("UPDATE ad_counter SET hits = :hits WHERE day = :day"), {"hits": 1})
+    op.execute(sa.text("INSERT INTO ad_counter (hits) VALUES (:hits)"))
+    bind.execute(sa.table("ad_counter", sa.column("hits")).update().values(hits=sa.bindparam("h")))
+    op.execute(sa.DDL("CREATE INDEX ix_hits ON ad_counter (hits)"))  # ASU002
+    ad_counter = sa.Table("ad_counter", sa.MetaData(), sa.Column("day", sa.Date))
+    op.execute(CreateIndex(sa.Index("ix_day", ad_counter.c.day)))  # ASU002
+    """
+    project = write_project(tmp_path / "project", {"q1": body})
+    capsys.readouterr()
+    assert found(project, capsys=capsys) == marked("q1", body)
+
+
 PRIMARY_KEYS = """
 op.create_table("fresh", sa.Column("id", sa.Integer))
 op.create_primary_key("fresh_pkey", "fresh", ["id"])  # a new table: no rows to lock
@@ -475,6 +658,26 @@ def test_every_constraint_drop_without_a_lock_timeout_is_found_whatever_its_type
     project = write_project(tmp_path / "project", {"dc1": body})
     capsys.readouterr()
     assert found(project, capsys=capsys) == marked("dc1", body)
+
+
+def test_an_index_dropped_under_a_lock_timeout_is_not_a_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """DROP INDEX is quick once it holds its lock; a lock_timeout bounds the wait, as for a
+    constraint drop (Polar's revisions start with SET LOCAL lock_timeout). A build is not
+    bounded by it: the lock is held for the whole build."""
+    body = """
+    op.drop_index("ix_before", table_name="ad_counter")  # ASU004
+    op.execute("SET LOCAL lock_timeout = '5s'")
+    op.drop_index("ix_old", table_name="ad_counter")
+    op.execute("DROP INDEX ix_raw")
+    op.create_index("ix_new", "ad_counter", ["hits"], unique=True)  # ASU002
+    with op.get_context().autocommit_block():
+        op.execute("DROP INDEX ix_outside")  # ASU004
+    """
+    project = write_project(tmp_path / "project", {"di1": body})
+    capsys.readouterr()
+    assert found(project, capsys=capsys) == marked("di1", body)
 
 
 def test_the_public_schema_and_no_schema_are_one_table(

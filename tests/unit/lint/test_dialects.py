@@ -20,6 +20,16 @@ def test_the_deepest_version_location_decides(tmp_path: Path) -> None:
     assert dialects.of(str(tmp_path / "versions-old/r4.py")) == "postgresql"
 
 
+def test_a_folder_named_after_a_database_holds_its_revisions(tmp_path: Path) -> None:
+    """As Prefect keeps them: versions/postgresql and versions/sqlite; a declared entry wins."""
+    dialects = Dialects("mysql", ((str(tmp_path / "versions/Postgres"), "oracle"),))
+    assert dialects.of(str(tmp_path / "versions/sqlite/r1.py")) == "sqlite"
+    assert dialects.of(str(tmp_path / "versions/postgresql/r2.py")) == "postgresql"
+    assert dialects.of(str(tmp_path / "versions/Postgres/r3.py")) == "oracle"
+    assert dialects.of(str(tmp_path / "sqlite/versions/r4.py")) == "mysql"  # not its folder
+    assert dialects.of(str(tmp_path / "versions/legacy/r5.py")) == "mysql"
+
+
 @pytest.mark.parametrize(
     ("url", "dialect"),
     [

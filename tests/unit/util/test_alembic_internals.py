@@ -9,8 +9,10 @@ in-memory SQLite connection where a real transaction is needed.
 from __future__ import annotations
 
 import re
+import tempfile
 import types
 from collections.abc import Callable
+from pathlib import Path
 
 import alembic.context
 import alembic.op
@@ -18,6 +20,7 @@ import pytest
 import sqlalchemy as sa
 from alembic.operations import Operations, ops
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from alembic.script.base import Script
 from alembic.script.revision import RevisionMap
 from sqlalchemy.schema import CreateIndex
@@ -181,6 +184,25 @@ def check_drop_constraint_reverse() -> None:
     assert alembic_internals.reverse_of(blind) is None
 
 
+def check_revision_loader() -> None:
+    """ScriptDirectory loads revision files through alembic.util.load_python_file."""
+    loaded: list[str] = []
+
+    def wrap(load: Callable[..., types.ModuleType]) -> Callable[..., types.ModuleType]:
+        def counting(directory: object, filename: object) -> types.ModuleType:
+            loaded.append(Path(str(filename)).name)
+            return load(directory, filename)
+
+        return counting
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "versions").mkdir()
+        (Path(folder) / "versions" / "a1.py").write_text("revision = 'a1'\ndown_revision = None\n")
+        with alembic_internals.replaced_revision_loader(wrap):
+            heads = ScriptDirectory(folder).get_heads()
+    assert heads == ["a1"] and loaded == ["a1.py"]
+
+
 CHECKS: dict[str, Callable[[], None]] = {
     "MigrationContext._transaction": check_transaction,
     "MigrationContext._in_external_transaction": check_in_external_transaction,
@@ -198,6 +220,7 @@ CHECKS: dict[str, Callable[[], None]] = {
     "sa.Index(_table=...)": check_index_bound_to_table,
     "sqla_compat._get_constraint_final_name": check_constraint_final_name,
     "DropConstraintOp._reverse": check_drop_constraint_reverse,
+    "alembic.util.load_python_file": check_revision_loader,
     "MigrationContext.begin_transaction(_per_migration=True)": check_step_transaction,
 }
 
