@@ -1,5 +1,7 @@
 """The DDL that ties a partitioned table's indexes and constraints to its partitions'."""
 
+from __future__ import annotations
+
 from collections.abc import Sequence
 from typing import Any
 

@@ -4,6 +4,8 @@ transaction with the lock times the server notes.
 Settings are a closed set, so nothing user-supplied reaches SET.
 """
 
+from __future__ import annotations
+
 import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
