@@ -290,6 +290,18 @@ def test_files_that_stop_while_imported_are_read_as_far_as_they_ran() -> None:
     assert (23, "ASU901") in quay.found(name, blocking=False)
 
 
+def test_ops_env_py_registers_are_named_where_called_and_read_past() -> None:
+    """Lemur's env.py registers alembic-postgresql-enum's op.sync_enum_values (not installed
+    here): both of an upgrade's calls are named, the second one read past the first."""
+    lemur = lint(BY_NAME["lemur"])
+    assert lemur.found("9f79024fe67b_.py", blocking=False) == {(18, "ASU903"), (27, "ASU903")}
+    polar = lint(BY_NAME["polar"])
+    squash = "2026-06-17-1455_initial_migration_june_2026_squash.py"
+    notices = polar.found(squash, blocking=False)
+    unknown = [line for line, rule in notices if rule == "ASU903"]
+    assert len(unknown) > 1 and "ASU901" not in {rule for _line, rule in notices}
+
+
 def test_revisions_that_print_leave_the_report_valid_json() -> None:
     """Redash and Fides print while their upgrades run: to stderr, the report stays JSON."""
     assert "Updating dashboards position data:" in lint(BY_NAME["redash"]).err
