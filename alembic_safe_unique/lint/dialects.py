@@ -13,8 +13,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-import sqlalchemy as sa
 import sqlalchemy.dialects
+from sqlalchemy.engine import make_url
 
 POSTGRESQL = "postgresql"
 _NAMED = frozenset(sqlalchemy.dialects.__all__) | {"mariadb"}
@@ -45,7 +45,7 @@ def url_dialect(url: str | None) -> str | None:
     if not url:
         return None
     try:
-        return str(sa.make_url(url).get_dialect().name)
+        return str(make_url(url).get_dialect().name)
     except Exception:  # a placeholder, a %(here)s SQLAlchemy cannot parse, a missing dialect
         return None
 

@@ -14,12 +14,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import make_url
 from sqlalchemy.engine.mock import MockConnection
 from sqlalchemy.sql.elements import TextClause
 
 from alembic_safe_unique.util.alembic_internals import register_inspection
 
-_URL = sa.make_url("postgresql://")
+_URL = make_url("postgresql://")
 
 
 class RecordingConnection(MockConnection):

@@ -35,6 +35,8 @@ class RunState:
         # Alembic read the heads as the run began and hands them to its step function (see
         # ``_recording``); asking the server again would cost two more statements per run.
         self.heads: tuple[str, ...] = context.get_current_heads() if heads is None else heads
+        self.steps_seen = heads is not None
+        """Whether the run notes each step as it begins (``current_step``)."""
         self.revision_ran_statements = False
         self.committed_earlier_statements = False
         self.built_in_revision: list[str] = []
@@ -53,6 +55,10 @@ class RunState:
     def saw_statement(self, conn: Any, cursor: Any, statement: Any, *args: Any) -> None:
         """Note a statement the revision itself ran (not ours, not a read, not Alembic's)."""
         if self._ours:
+            return
+        if self.steps_seen and current_step(self.context) is None:
+            # Alembic's own look before the first step (SQLAlchemy 1.4 asks whether the
+            # version table exists with a text query, which would read as the revision's).
             return
         context = args[-2] if len(args) >= 2 else None
         if context is None or self._is_read_or_bookkeeping(context):

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.engine import make_url
 
 from alembic_safe_unique.cli.console import main
 from tests.fixtures.project import AlembicProject
 from tests.fixtures.stories import ROWS, Story, counter
 
-NO_SERVER = sa.make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used_by_lint")
+NO_SERVER = make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used_by_lint")
 
 CREATE_TABLES = """
 op.create_table(

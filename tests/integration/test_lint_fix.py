@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.engine import make_url
 
 from alembic_safe_unique import UncommittedChangesError
 from alembic_safe_unique.cli.console import main
@@ -129,7 +130,7 @@ def test_fix_leaves_what_it_cannot_rewrite_and_still_reports_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = AlembicProject.create(
-        tmp_path / "project", sa.make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used")
+        tmp_path / "project", make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used")
     )
     upgrade = """
     op.create_unique_constraint(None, "ad_counter", ["ad_id"])  # PostgreSQL picks the name
@@ -262,7 +263,7 @@ def test_a_reused_name_whose_old_columns_are_unknown_is_left_with_the_reason(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = AlembicProject.create(
-        tmp_path / "project", sa.make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used")
+        tmp_path / "project", make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used")
     )
     project.write_revision("f1", CREATE_COUNTER + KEY_V1)
     revision = project.write_revision("f2", SWAP_UP, down_revision="f1")  # downgrade: pass
@@ -438,7 +439,7 @@ def test_the_revision_message_survives_an_op_import_with_other_names(
     """The package import goes under ``from alembic import context, op``, not above the
     docstring: Alembic reads the revision's message from it (``alembic history``)."""
     project = AlembicProject.create(
-        tmp_path / "project", sa.make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used")
+        tmp_path / "project", make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used")
     )
     project.write_revision("f1", CREATE_COUNTER)
     revision = project.write_revision(
@@ -657,7 +658,7 @@ def test_fix_rewrites_exactly_the_findings_lint_marks_fixable(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     project = AlembicProject.create(
-        tmp_path / "project", sa.make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used")
+        tmp_path / "project", make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used")
     )
     project.write_revision("s1", SHAPES_TABLES)
     previous = "s1"

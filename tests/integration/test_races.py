@@ -17,6 +17,7 @@ from tests.fixtures.processes import (
     until,
 )
 from tests.fixtures.project import AlembicProject
+from tests.fixtures.server import FUTURE
 
 TABLE = '"Ad Counter"'
 BUILD = "op.create_index_concurrently('uq ad day', 'Ad Counter', ['ad_id', 'Day'], unique=True)"
@@ -233,7 +234,7 @@ def test_waiting_for_the_per_index_lock_names_the_holder_in_this_database_only(
     project.write_revision("r1", BUILD)
     lock = sa.text("SELECT pg_advisory_lock(:namespace, :key), pg_backend_pid()")
     parameters = {"namespace": _NAMESPACE, "key": _key("public.uq ad day")[0]}
-    other_database = sa.create_engine(server_url, poolclass=sa.pool.NullPool)
+    other_database = sa.create_engine(server_url, poolclass=sa.pool.NullPool, **FUTURE)
     try:
         with other_database.connect() as elsewhere, engine.connect() as here:
             elsewhere_pid = elsewhere.execute(lock, parameters).one()[1]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 import yaml
+from sqlalchemy.engine import make_url
 
 from alembic_safe_unique.lint import RULES
 from tests.fixtures.catalog_snapshot import schema_snapshot, unique_constraints
@@ -22,7 +23,7 @@ from tests.fixtures.project import AlembicProject
 PAGE = SAMPLES.parent / "safety-net.md"
 BIN = Path(sys.executable).parent
 BASE = "1975ea83b712"
-NO_SERVER = sa.make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used_by_lint")
+NO_SERVER = make_url("postgresql+psycopg://nobody@127.0.0.1:1/not_used_by_lint")
 
 CREATE_TABLES = """
 op.create_table(
