@@ -150,7 +150,6 @@ def run_under_lock_timeout(
             current.lock_timeout_ms,
             blockers,
         )
-        current = _outlasting_autovacuum(operations, holders, settings)
         if number == settings.lock_attempts:
             raise LockNotAcquiredError(
                 f"{what} never got its ACCESS EXCLUSIVE lock on {spec.qualified_table}: "
@@ -162,6 +161,8 @@ def run_under_lock_timeout(
                 "lock_timeout_ms= and lock_attempts= on the operation, or "
                 "alembic_safe_unique.configure(), change the budget."
             ) from error
+        # Only when there is a next attempt: it is the one that waits longer.
+        current = _outlasting_autovacuum(operations, holders, settings)
 
     return retry_while_locked(settings, attempt, not_granted)
 
