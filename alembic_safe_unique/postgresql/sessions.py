@@ -57,13 +57,17 @@ class OtherSession:
         """Is it another role's session whose state and query this role may not read?"""
         return self.state is None and self.query == HIDDEN_QUERY
 
+    @property
+    def whose(self) -> str:
+        """``role alice``, or ``a server process`` for a session with no role."""
+        return f"role {self.role}" if self.role else "a server process"
+
     def describe(self, lock_mode: str | None = None) -> str:
         """``pid 42 (idle in transaction for 3.0 s): 'SELECT ...'``, or who it is when hidden."""
         if self.hidden:
-            whose = f"role {self.role}" if self.role else "a server process"
             held = f", holding {lock_mode}" if lock_mode else ""
             return (
-                f"pid {self.pid} ({whose}{held}): a session of another role; its query is not "
+                f"pid {self.pid} ({self.whose}{held}): a session of another role; its query is not "
                 "visible to you (that needs pg_read_all_stats)"
             )
         age = f" for {self.seconds:.1f} s" if self.seconds is not None else ""

@@ -56,9 +56,10 @@ _HOLDER = sa.text(
     """
     SELECT l.pid, a.state,
            extract(epoch FROM now() - a.state_change)::float8,
-           a.application_name, host(a.client_addr), a.client_port, """
+           left(a.query, 200), """
     + ROLE_AND_MAY_SIGNAL
-    + """
+    + """,
+           a.application_name, host(a.client_addr), a.client_port
       FROM pg_locks l
       LEFT JOIN pg_stat_activity a ON a.pid = l.pid
      WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
@@ -69,28 +70,21 @@ _HOLDER = sa.text(
 
 
 @dataclass(frozen=True)
-class _Holder:
-    """The session holding the per-index lock, as ``pg_stat_activity`` shows it."""
+class _Holder(OtherSession):
+    """The session holding the per-index lock, as ``pg_stat_activity`` shows this role.
 
-    pid: int
-    state: str | None
-    seconds: float | None
-    application: str | None
-    address: str | None
-    port: int | None
-    role: str | None
-    may_signal: str
-    """Whether this role may end it: see ``sessions.MAY_SIGNAL``."""
+    ``seconds`` is how long it has been in its state; ``hidden`` (another role's session,
+    without ``pg_read_all_stats``) means that state is unknown.
+    """
+
+    application: str | None = None
+    address: str | None = None
+    port: int | None = None
 
     @property
     def idle(self) -> bool:
         """Running no statement: its work is over, or its process is frozen or gone."""
         return (self.state or "").startswith("idle")
-
-    @property
-    def hidden(self) -> bool:
-        """Another role's session, whose state this role may not read."""
-        return self.state is None
 
     def client(self) -> str:
         where = "a local socket" if self.address is None else f"{self.address}:{self.port}"
@@ -100,7 +94,7 @@ class _Holder:
         """What a run waiting for this session is told, each time the picture changes."""
         if self.hidden:
             return (
-                f"Another session (pid {self.pid}, {self._whose()}) holds the lock on {name}; "
+                f"Another session (pid {self.pid}, {self.whose}) holds the lock on {name}; "
                 "whether it is working or sitting idle is not visible to you (that needs "
                 "pg_read_all_stats). Waiting for it to let go."
             )
@@ -119,7 +113,7 @@ class _Holder:
         """Why a run stops after waiting ``waited_s`` for this session, and what to do."""
         if self.hidden:
             return (
-                f"Another session (pid {self.pid}, {self._whose()}) has held the lock on {name} "
+                f"Another session (pid {self.pid}, {self.whose}) has held the lock on {name} "
                 f"for more than {waited_s:g} s (other_build_wait_s); what it does is not "
                 "visible to you (that needs pg_read_all_stats). If no migration is running "
                 f"now, it never let go: end it. {self._end_it()} Then run the migration again."
@@ -147,13 +141,9 @@ class _Holder:
             + self._end_it()
         )
 
-    def _whose(self) -> str:
-        return f"role {self.role}" if self.role else "a server process"
-
     def _end_it(self) -> str:
         """The statement that ends it, where this role may run it; else who must."""
-        session = OtherSession(self.pid, self.state, self.seconds, None, self.role, self.may_signal)
-        return signal_advice([session], TERMINATE)
+        return signal_advice([self], TERMINATE)
 
 
 LOCK_ADVICE = (
