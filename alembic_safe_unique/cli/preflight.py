@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from alembic_safe_unique.cli.pending import PlannedUnique
 from alembic_safe_unique.errors import SafeUniqueError
-from alembic_safe_unique.postgresql import catalog
+from alembic_safe_unique.postgresql import catalog, duplicate_keys
 from alembic_safe_unique.postgresql.session_sql import (
     SetSessionSetting,
 )
@@ -128,7 +128,7 @@ def _check(connection: Connection, planned: PlannedUnique, samples: int) -> Chec
     size = TableSize(*connection.execute(_TABLE_SIZE, {"oid": table_oid}).one())
     if _built_already(connection, table_oid, spec.name):
         return CheckResult(planned, "exists", size=size, detail="already built and valid")
-    listing = catalog.duplicate_groups_query(spec)
+    listing = duplicate_keys.duplicate_groups_query(spec)
     groups = listing.subquery("duplicate_groups")
     keys = [column for column in groups.c if column.name != "rows"]
     query = (
@@ -155,7 +155,7 @@ def _check(connection: Connection, planned: PlannedUnique, samples: int) -> Chec
         samples=found,
         size=size,
         check_seconds=seconds,
-        query=catalog.render_query(connection, listing),
+        query=duplicate_keys.render_query(connection, listing),
     )
 
 

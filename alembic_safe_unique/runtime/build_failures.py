@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from alembic_safe_unique.errors import DuplicateKeysError, WaitTimeoutError
-from alembic_safe_unique.postgresql import catalog
+from alembic_safe_unique.postgresql import catalog, duplicate_keys
 from alembic_safe_unique.postgresql.driver_errors import error_detail
 from alembic_safe_unique.postgresql.index_builders import Builder
 from alembic_safe_unique.postgresql.sessions import CANCEL, TERMINATE, OtherSession, signal_advice
@@ -105,7 +105,7 @@ def duplicates_error(
     conn: Connection, spec: IndexSpec, error: DBAPIError, remains: str
 ) -> DuplicateKeysError:
     detail = error_detail(error) or "(no detail from the driver)"
-    query = catalog.render_query(conn, catalog.duplicate_groups_query(spec))
+    query = duplicate_keys.render_query(conn, duplicate_keys.duplicate_groups_query(spec))
     columns = ", ".join(str(c) for c in spec.columns)
     # Four lines: a deploy log shows it twice (Alembic logs it, then prints FAILED: it).
     one_line_query = " ".join(query.split())

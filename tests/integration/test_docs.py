@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from alembic_safe_unique.postgresql.catalog import duplicate_groups_query, render_query
+from alembic_safe_unique.postgresql.duplicate_keys import duplicate_groups_query, render_query
 from alembic_safe_unique.postgresql.shapes import IndexSpec
 from tests.fixtures import doc_pages
 from tests.fixtures.catalog_snapshot import schema_snapshot, unique_constraints
