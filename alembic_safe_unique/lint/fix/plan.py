@@ -36,23 +36,12 @@ from .calls import (
     op_method,
     positional,
 )
-from .walk import CANDIDATES, Owners, Step, Walker, op_call
+from .commits import find_unsafe_commits
+from .edits import CallEdit, Unit
+from .walk import CANDIDATES, Owners, Walker, op_call
 
 FUNCTIONS = ("upgrade", "downgrade")
 Key = tuple[str, str, str]
-
-
-@dataclass(frozen=True)
-class CallEdit:
-    """How one call changes: its new name, and arguments added or left out."""
-
-    name: str
-    columns: cst.BaseExpression | None = None
-    """A drop's columns, added as its third argument (``type_=`` goes)."""
-    previous_columns: cst.BaseExpression | None = None
-    """``previous_columns=`` of ``op.replace_unique_constraint``."""
-    without: frozenset[str] = frozenset()
-    """Keywords the safe op does not take and does not need (``drop_index``'s dialect ones)."""
 
 
 @dataclass
@@ -71,25 +60,8 @@ class Plan:
     """The given lines left as they are -> why."""
 
 
-@dataclass(eq=False)
-class _Unit:
-    """Calls rewritten together or not at all: one call, or a drop and create pair."""
-
-    statements: list[cst.BaseSmallStatement]
-    edits: dict[int, CallEdit]
-
-
 def _other(function: str) -> str:
     return "downgrade" if function == "upgrade" else "upgrade"
-
-
-def _uncommitted(step: Step) -> str:
-    return (
-        f"{step.what} changes the database before it in the same transaction: the safe op "
-        "would commit that first, so if it then failed, the re-run would fail on what line "
-        f"{step.line} did (the package's concurrent ops refuse to run there: "
-        "UncommittedChangesError); move this op into a revision of its own"
-    )
 
 
 class _Planner:
@@ -101,7 +73,7 @@ class _Planner:
         walker = Walker(module, ranges)
         self.steps = {name: walker.walk(name) for name in FUNCTIONS if name in walker.functions}
         self.written_in_block = walker.written_in_block
-        self.units: dict[int, _Unit] = {}
+        self.units: dict[int, Unit] = {}
         """id of a small statement -> the unit rewriting it."""
         self.lines_of: dict[int, list[int]] = {}
         """id of a candidate small statement -> the given lines pointing at it."""
@@ -143,7 +115,7 @@ class _Planner:
         ]
 
     def _add(self, statements: list[cst.BaseSmallStatement], edits: dict[int, CallEdit]) -> None:
-        unit = _Unit(statements, edits)
+        unit = Unit(statements, edits)
         for small in statements:
             self.units[id(small)] = unit
 
@@ -358,10 +330,10 @@ class _Planner:
     def _settle(self) -> None:
         """Leave the units whose commit would commit something unsafe, until none is left."""
         while True:
-            unsafe: dict[int, tuple[_Unit, str]] = {}
+            unsafe: dict[int, tuple[Unit, str]] = {}
             again: dict[int, list[cst.BaseSmallStatement]] = {}
             for steps in self.steps.values():
-                self._simulate(steps, unsafe, again)
+                find_unsafe_commits(steps, self.units, unsafe, again)
             if not unsafe:
                 break
             for unit, reason in unsafe.values():
@@ -379,58 +351,6 @@ class _Planner:
             if method in NEEDS_BLOCK and not self.written_in_block.get(id(last), False):
                 self.plan.wrap.add(id(last))
         self.plan.again = again
-
-    def _simulate(
-        self,
-        steps: list[Step],
-        unsafe: dict[int, tuple[_Unit, str]],
-        again: dict[int, list[cst.BaseSmallStatement]],
-    ) -> None:
-        """Run ``steps`` on paper: what is uncommitted at each commit a rewrite adds."""
-        pending: list[Step] = []
-        set_locals: list[Step] = []
-        lost: tuple[Step, list[Step]] | None = None
-        """The last commit a rewrite adds, and the SET LOCALs it ended (set again after it
-        once something runs that they bound)."""
-
-        def set_again() -> None:
-            nonlocal lost
-            if lost is not None:
-                again[id(lost[0].node)] = [s.node for s in lost[1] if s.node is not None]
-                lost = None
-
-        for step in steps:
-            if step.in_block:
-                continue  # each statement commits by itself: nothing waits for a commit
-            if step.kind in ("enter", "exit", "commit"):  # the revision commits here itself
-                pending, set_locals, lost = [], [], None
-                continue
-            unit = self.units.get(id(step.node)) if step.node is not None else None
-            if unit is None:
-                if step.kind == "set_local":
-                    set_again()
-                    set_locals.append(step)
-                else:
-                    set_again()
-                    pending.append(step)
-                continue
-            if step.node is not unit.statements[-1]:
-                continue  # a drop merged into its replace
-            if pending:
-                unsafe.setdefault(id(unit), (unit, _uncommitted(pending[0])))
-            for set_local in set_locals:
-                if set_local.function != step.function or not set_local.top_level:
-                    reason = (
-                        f"the SET LOCAL on line {set_local.line} ends at the commit the safe op "
-                        "makes, and --fix cannot set it again there (it is conditional, or in "
-                        "another function); move this op into a revision of its own"
-                    )
-                    unsafe.setdefault(id(unit), (unit, reason))
-            assert step.node is not None
-            if lost is not None and lost[0].body != step.body:
-                set_again()  # the later commit may not run (an if) or ran apart: set both
-            lost = (step, list(set_locals)) if set_locals else None
-            pending = []
 
 
 def _literal_columns(call: cst.Call) -> cst.BaseExpression | None:

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import libcst as cst
 
 from .calls import positional
-from .plan import CallEdit, Plan
+from .edits import CallEdit
+from .plan import Plan
 
 _AUTOCOMMIT_BLOCK = "with op.get_context().autocommit_block():\n    pass\n"
 _SET_AGAIN = "# The commit above ended the SET LOCAL: set it again for what follows."
